@@ -1,0 +1,25 @@
+import { defineSlide, table, text } from '../src/deck/define.ts';
+
+export default defineSlide({
+  id: 'where-data-lives',
+  title: 'Where data lives',
+  blocks: [
+    table({
+      head: ['Stored in', '`docker stop`', '`docker rm`', 'Shared'],
+      rows: [
+        ['Writable layer', 'kept', 'deleted', 'no'],
+        ['Named volume', 'kept', 'kept', 'yes'],
+        ['Bind mount', 'kept', 'kept (host folder)', 'yes'],
+        ['tmpfs mount', 'lost', 'lost', 'no'],
+      ],
+      caption:
+        'Source: Docker docs, "Storage" and "Volumes"; `docker run --rm` removes the container on exit.',
+    }),
+    text('Stopping is not deleting: only `rm` throws the writable layer away.', { variant: 'lead' }),
+  ],
+  notes: `Where your data lives decides whether it survives. Data written inside the container goes
+to its writable layer: it survives stop and start, and disappears with docker rm, or on exit with
+--rm. Volumes and bind mounts live outside the container, so they outlive it. tmpfs lives in memory
+and is gone as soon as the container stops. Demo: docker volume create data, then run with -v data:/data.`,
+  timing: 90,
+});

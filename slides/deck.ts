@@ -1,0 +1,8 @@
+import { defineDeckConfig } from '../src/deck/define.ts';
+
+export default defineDeckConfig({
+  title: 'Docker: Images vs Containers',
+  author: 'The docker-talk team',
+  subject: 'What you ship (an image) and what runs (a container), and why the difference matters',
+  talkMinutes: 25,
+});

@@ -1,0 +1,67 @@
+import { runnerImport, type Plugin } from 'vite';
+import { createStepCss } from '../diagrams/step-css.ts';
+
+const STEP_CSS_ID = 'virtual:diagram-steps.css';
+const RESOLVED_STEP_CSS_ID = `\0${STEP_CSS_ID}`;
+
+/** Serves the generated step CSS (see `createStepCss`) as a static stylesheet. */
+export function diagramStepCss(): Plugin {
+  return {
+    name: 'docker-talk:diagram-step-css',
+    resolveId: (id) => (id === STEP_CSS_ID ? RESOLVED_STEP_CSS_ID : undefined),
+    load: (id) => (id === RESOLVED_STEP_CSS_ID ? createStepCss() : undefined),
+  };
+}
+
+const DECK_SOURCE_ID = 'virtual:deck-source';
+const RESOLVED_DECK_SOURCE_ID = `\0${DECK_SOURCE_ID}`;
+
+export interface DeckSourceOptions {
+  /** Folder of the slide modules, relative to the project root. Default: `slides`. */
+  slidesDir?: string;
+}
+
+/**
+ * `virtual:deck-source`: the talk's slides (`<slidesDir>/index.ts`) and every slide module of
+ * that folder, so the loader can name the module of each slide. The folder is an option so the
+ * tests can serve negative fixtures through the very same loader.
+ */
+export function deckSource(options: DeckSourceOptions = {}): Plugin {
+  const dir = `/${(options.slidesDir ?? 'slides').replace(/^\/+|\/+$/g, '')}`;
+  return {
+    name: 'docker-talk:deck-source',
+    resolveId: (id) => (id === DECK_SOURCE_ID ? RESOLVED_DECK_SOURCE_ID : undefined),
+    load: (id) =>
+      id === RESOLVED_DECK_SOURCE_ID
+        ? [
+            `export { config, slides } from '${dir}/index.ts';`,
+            `export const slideModules = import.meta.glob('${dir}/[0-9]*.ts', { eager: true, import: 'default' });`,
+          ].join('\n')
+        : undefined,
+  };
+}
+
+/** The shape of `src/deck/check-deck.ts` (browser-side types stay out of the Node project). */
+interface DeckCheckModule {
+  checkDeck(): Promise<string | null>;
+}
+
+/**
+ * Validates the whole deck, Mermaid sources included, before `vite build` bundles it, so a
+ * broken slide fails the build with its module named instead of shipping a broken deck.
+ */
+export function deckCheck(options: DeckSourceOptions = {}): Plugin {
+  return {
+    name: 'docker-talk:deck-check',
+    apply: 'build',
+    async buildStart() {
+      const { module } = await runnerImport<DeckCheckModule>('/src/deck/check-deck.ts', {
+        configFile: false,
+        logLevel: 'error',
+        plugins: [deckSource(options)],
+      });
+      const problems = await module.checkDeck();
+      if (problems) this.error(problems);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { installMermaidDom } from '../diagrams/node-dom.ts';
+import { createPartsReader } from '../diagrams/parts.ts';
+import { loadDeck } from './load.ts';
+import { DeckValidationError } from './problems.ts';
+import { validateDeck } from './validate.ts';
+import { validateDiagrams } from './validate-diagrams.ts';
+
+/**
+ * The whole check, in Node: structure, files and Mermaid sources. Returns the formatted error
+ * message, or null when the deck is sound. Loaded through Vite (it uses `import.meta.glob`).
+ */
+export async function checkDeck(): Promise<string | null> {
+  const { deck, assets } = loadDeck();
+  const problems = validateDeck(deck, assets);
+  installMermaidDom();
+  const { default: mermaid } = await import('mermaid');
+  problems.push(...(await validateDiagrams(deck, createPartsReader(mermaid))));
+  return problems.length > 0 ? new DeckValidationError(problems).message : null;
+}

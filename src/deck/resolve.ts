@@ -1,0 +1,51 @@
+import type { Block, DeckConfigInput, ResolvedDeckConfig, SlideInput } from './types.ts';
+
+/**
+ * Defaults, in one place. Precedence, lowest first: these defaults < the deck config
+ * (`slides/deck.ts`) < the URL query (only `?print-pdf` and reveal's own flags, read by reveal).
+ */
+export const DECK_DEFAULTS = {
+  talkMinutes: 25,
+  subject: '',
+} as const;
+
+export function resolveDeckConfig(input: DeckConfigInput): ResolvedDeckConfig {
+  return {
+    title: input.title,
+    author: input.author,
+    subject: input.subject ?? DECK_DEFAULTS.subject,
+    talkMinutes: input.talkMinutes ?? DECK_DEFAULTS.talkMinutes,
+  };
+}
+
+/** Every block of a slide, columns flattened, in reading order. */
+export function flattenBlocks(blocks: readonly Block[]): Block[] {
+  return blocks.flatMap((block) => (block.kind === 'columns' ? [...block.left, ...block.right] : [block]));
+}
+
+/** Items that are fragments written by the author (bullets and text marked `fragment`). */
+export function countAuthoredFragments(slide: SlideInput): number {
+  let count = 0;
+  for (const block of flattenBlocks(slide.blocks)) {
+    if (block.kind === 'text' && block.fragment) count += 1;
+    if (block.kind === 'bullets') {
+      count += block.items.filter((item) => typeof item !== 'string' && item.fragment).length;
+    }
+  }
+  return count;
+}
+
+/** Number of steps of a diagram: `steps.length`, or 1 when it has no steps. */
+export function diagramStepCount(block: { steps?: readonly unknown[] }): number {
+  return Math.max(1, block.steps?.length ?? 1);
+}
+
+/**
+ * How many reveal.js fragment steps a slide has. An animated diagram's steps and the authored
+ * fragments are the same steps when both exist (validation makes their counts agree).
+ */
+export function countSlideSteps(slide: SlideInput): number {
+  const diagram = flattenBlocks(slide.blocks).find((block) => block.kind === 'diagram');
+  const diagramSteps = diagram ? diagramStepCount(diagram) - 1 : 0;
+  return Math.max(diagramSteps, countAuthoredFragments(slide));
+}

@@ -1,0 +1,120 @@
+import type { Mermaid } from 'mermaid';
+import { DeckValidationError, type DeckProblem } from '../deck/problems.ts';
+import { validateDiagrams } from '../deck/validate-diagrams.ts';
+import type { DeckEntry, DeckInput, DiagramBlock } from '../deck/types.ts';
+import { diagramCacheKey, type SvgCache } from './cache.ts';
+import { createPartsReader } from './parts.ts';
+import { resolvePartSteps } from './steps.ts';
+import { addTextAlternative, findPartElements, tagPartSteps } from './tag-svg.ts';
+import { mermaidThemeVariables, type DiagramTheme } from './theme.ts';
+
+/** A diagram block and the place on its slide where its SVG goes. */
+export interface DiagramTarget {
+  entry: DeckEntry;
+  block: DiagramBlock;
+  canvas: HTMLElement;
+}
+
+export interface DrawOptions {
+  deck: DeckInput;
+  theme: DiagramTheme;
+  cache: SvgCache;
+  /** Loaded only when some diagram is not cached. */
+  loadMermaid: () => Promise<Mermaid>;
+  /** Mermaid's version, part of the cache key. */
+  mermaidVersion: string;
+}
+
+/** What drawing did, for the readiness signal and the benchmark. */
+export interface DrawReport {
+  drawn: number;
+  fromCache: number;
+}
+
+/**
+ * Draws every diagram off-slide (Mermaid lays out in a detached, unscaled container it adds to
+ * `<body>`), then moves the finished SVG into its slide. Must run before reveal.js lays out.
+ * A diagram that fails throws a DeckValidationError naming its slide module.
+ */
+export async function drawDiagrams(
+  targets: readonly DiagramTarget[],
+  options: DrawOptions,
+): Promise<DrawReport> {
+  const report: DrawReport = { drawn: 0, fromCache: 0 };
+  let mermaid: Mermaid | null = null;
+  for (const target of targets) {
+    const svgId = `diagram-${target.block.id}`;
+    const key = diagramCacheKey([
+      options.mermaidVersion,
+      svgId,
+      target.block.source,
+      JSON.stringify(target.block.steps ?? []),
+      target.block.title,
+      target.block.description,
+      JSON.stringify(options.theme),
+    ]);
+    const cached = options.cache.get(key);
+    if (cached) {
+      target.canvas.innerHTML = cached;
+      report.fromCache += 1;
+      continue;
+    }
+    if (!mermaid) {
+      mermaid = await options.loadMermaid();
+      initialiseMermaid(mermaid, options.theme);
+      const problems = await validateDiagrams(options.deck, createPartsReader(mermaid));
+      if (problems.length > 0) throw new DeckValidationError(problems);
+    }
+    const svg = await drawOne(mermaid, target, svgId);
+    options.cache.set(key, svg.outerHTML);
+    report.drawn += 1;
+  }
+  return report;
+}
+
+function initialiseMermaid(mermaid: Mermaid, theme: DiagramTheme): void {
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme: 'base',
+    themeVariables: mermaidThemeVariables(theme),
+    fontFamily: theme.fontFamily,
+    flowchart: { useMaxWidth: false, htmlLabels: true, padding: 14, nodeSpacing: 36, rankSpacing: 44 },
+  });
+}
+
+async function drawOne(mermaid: Mermaid, target: DiagramTarget, svgId: string): Promise<SVGSVGElement> {
+  const { block, entry } = target;
+  const fail = (message: string, fix: string): never => {
+    const problem: DeckProblem = { module: entry.module, slideId: entry.slide.id, message, fix };
+    throw new DeckValidationError([problem]);
+  };
+  let markup: string;
+  try {
+    markup = (await mermaid.render(svgId, block.source)).svg;
+  } catch (error) {
+    return fail(
+      `Mermaid could not draw the diagram "${block.id}": ${String(error)}`,
+      'correct the Mermaid source',
+    );
+  }
+  target.canvas.innerHTML = markup;
+  const svg = target.canvas.querySelector('svg');
+  if (!svg) return fail(`Mermaid drew no SVG for the diagram "${block.id}"`, 'correct the Mermaid source');
+
+  const parts = await createPartsReader(mermaid)(block.source);
+  const found = findPartElements(svg, svgId, parts);
+  const missing = (block.steps ?? []).flatMap((step) => step.show).filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    fail(
+      `the diagram "${block.id}" drew no element for ${missing.join(', ')}`,
+      'check the ids used in `steps`',
+    );
+  }
+  tagPartSteps(found, resolvePartSteps(parts, block.steps ?? []));
+  addTextAlternative(svg, svgId, block.title, block.description);
+  // Mermaid's own size attributes fix the aspect ratio; CSS fits the SVG into its canvas.
+  svg.removeAttribute('style');
+  svg.classList.add('diagram-svg');
+  return svg;
+}

@@ -1,0 +1,55 @@
+import { flattenBlocks } from '../deck/resolve.ts';
+import type { DeckInput, DiagramBlock } from '../deck/types.ts';
+import type { DiagramTarget, DrawReport } from '../diagrams/draw.ts';
+
+/** Finds, in the rendered slides, the canvas of each diagram block. */
+export function collectDiagramTargets(deck: DeckInput, slidesElement: HTMLElement): DiagramTarget[] {
+  return deck.entries.flatMap((entry) =>
+    flattenBlocks(entry.slide.blocks)
+      .filter((block): block is DiagramBlock => block.kind === 'diagram')
+      .map((block) => {
+        const canvas = slidesElement.querySelector<HTMLElement>(
+          `figure[data-diagram="${CSS.escape(block.id)}"] .diagram-canvas`,
+        );
+        if (!canvas) throw new Error(`the diagram "${block.id}" of ${entry.module} was not rendered`);
+        return { entry, block, canvas };
+      }),
+  );
+}
+
+/**
+ * Draws the diagrams, loading the drawing code (and Mermaid, only when the cache misses)
+ * lazily: a deck without diagrams never downloads either. Waits for the fonts first, because
+ * Mermaid measures label text to size the boxes.
+ */
+export async function prepareDiagrams(
+  deck: DeckInput,
+  targets: readonly DiagramTarget[],
+): Promise<DrawReport> {
+  if (targets.length === 0) return { drawn: 0, fromCache: 0 };
+  const [{ drawDiagrams }, { createSvgCache }, { readDiagramTheme }] = await Promise.all([
+    import('../diagrams/draw.ts'),
+    import('../diagrams/cache.ts'),
+    import('../diagrams/theme.ts'),
+  ]);
+  const theme = readDiagramTheme(document.documentElement);
+  await Promise.all([
+    document.fonts.load(`400 16px ${theme.fontFamily}`),
+    document.fonts.load(`700 16px ${theme.fontFamily}`),
+  ]);
+  return drawDiagrams(targets, {
+    deck,
+    theme,
+    cache: createSvgCache(sessionStorageOrNull()),
+    loadMermaid: async () => (await import('mermaid')).default,
+    mermaidVersion: __MERMAID_VERSION__,
+  });
+}
+
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}

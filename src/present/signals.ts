@@ -1,0 +1,31 @@
+/**
+ * The deck's readiness, readable from outside (tests, the exporter, the benchmark):
+ * `<html data-deck-state="loading|ready|error">`, `window.deckStatus` (see `globals.ts`), and a
+ * `deck:ready` / `deck:error` event on `window`.
+ */
+
+export function markLoading(): void {
+  window.deckStatus = { state: 'loading', diagramsDrawn: 0, diagramsFromCache: 0 };
+  document.documentElement.dataset.deckState = 'loading';
+}
+
+export function markReady(diagrams: { drawn: number; fromCache: number }): void {
+  window.deckStatus = {
+    state: 'ready',
+    diagramsDrawn: diagrams.drawn,
+    diagramsFromCache: diagrams.fromCache,
+    readyAt: performance.now(),
+  };
+  document.documentElement.dataset.deckState = 'ready';
+  window.dispatchEvent(new CustomEvent('deck:ready'));
+}
+
+export function markError(error: unknown): void {
+  window.deckStatus = {
+    ...window.deckStatus,
+    state: 'error',
+    error: error instanceof Error ? error.message : String(error),
+  };
+  document.documentElement.dataset.deckState = 'error';
+  window.dispatchEvent(new CustomEvent('deck:error'));
+}

@@ -1,0 +1,60 @@
+import { countAuthoredFragments, flattenBlocks } from '../deck/resolve.ts';
+import type { DeckEntry, DiagramBlock } from '../deck/types.ts';
+import { h } from './dom.ts';
+import { renderInline } from './inline.ts';
+import { renderBlock, type BlockContext } from './render-blocks.ts';
+import { renderNotes } from './notes.ts';
+
+export interface AssetUrls {
+  examples: ReadonlyMap<string, string>;
+  imageUrls: ReadonlyMap<string, string>;
+}
+
+/**
+ * One slide as a reveal.js `<section>`: its id is the slide id (the URL hash `#/<id>`),
+ * `data-timing` feeds the speaker view's pacing, and the notes are an `<aside class="notes">`.
+ */
+export function renderSlide(entry: DeckEntry, assets: AssetUrls): HTMLElement {
+  const { slide } = entry;
+  const diagram = flattenBlocks(slide.blocks).find(
+    (block): block is DiagramBlock => block.kind === 'diagram' && (block.steps?.length ?? 0) > 1,
+  );
+  const stepNotes = diagram?.steps?.map((step) => step.notes) ?? [];
+  let nextIndex = 0;
+  const context: BlockContext = {
+    ...assets,
+    diagramMarkers: countAuthoredFragments(slide) === 0,
+    nextFragment(notes) {
+      const index = nextIndex++;
+      // An authored fragment that drives a diagram step takes that step's notes if it has none.
+      const text = notes ?? stepNotes[index + 1];
+      return { index, notes: text ? renderNotes(text) : null };
+    },
+  };
+  const isTitle = slide.layout === 'title';
+  const heading = h(isTitle ? 'h1' : 'h2', { class: 'slide-title' }, [slide.title]);
+  const subtitle = slide.subtitle ? h('p', { class: 'slide-subtitle' }, renderInline(slide.subtitle)) : null;
+  const body = h(
+    'div',
+    { class: 'slide-body' },
+    slide.blocks.map((block) => renderBlock(block, context)),
+  );
+  return h(
+    'section',
+    {
+      id: slide.id,
+      class: `slide layout-${slide.layout ?? 'content'}`,
+      'data-timing': slide.timing,
+      'data-module': entry.module,
+    },
+    [
+      // reveal.js sets `display` on the section itself, so the layout lives on an inner frame.
+      h('div', { class: 'slide-frame' }, [h('header', { class: 'slide-header' }, [heading, subtitle]), body]),
+      renderNotes(slide.notes),
+    ],
+  );
+}
+
+export function renderDeckSlides(entries: readonly DeckEntry[], assets: AssetUrls): HTMLElement[] {
+  return entries.map((entry) => renderSlide(entry, assets));
+}

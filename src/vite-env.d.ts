@@ -1,0 +1,14 @@
+/// <reference types="vite/client" />
+
+/** Mermaid's package version, defined by vite.config.ts: part of the diagram cache key. */
+declare const __MERMAID_VERSION__: string;
+
+declare module 'virtual:diagram-steps.css';
+
+declare module 'virtual:deck-source' {
+  import type { DeckConfigInput, SlideInput } from './deck/types.ts';
+  export const config: DeckConfigInput;
+  export const slides: readonly SlideInput[];
+  /** Every numbered slide module of the slides folder, keyed by its path from the root (`/slides/…`). */
+  export const slideModules: Record<string, SlideInput>;
+}
