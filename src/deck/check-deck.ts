@@ -1,4 +1,5 @@
-import { installMermaidDom } from '../diagrams/node-dom.ts';
+import '../diagrams/install-node-dom.ts';
+import mermaid from 'mermaid';
 import { createPartsReader } from '../diagrams/parts.ts';
 import { loadDeck } from './load.ts';
 import { DeckValidationError } from './problems.ts';
@@ -12,8 +13,6 @@ import { validateDiagrams } from './validate-diagrams.ts';
 export async function checkDeck(): Promise<string | null> {
   const { deck, assets } = loadDeck();
   const problems = validateDeck(deck, assets);
-  installMermaidDom();
-  const { default: mermaid } = await import('mermaid');
   problems.push(...(await validateDiagrams(deck, createPartsReader(mermaid))));
   return problems.length > 0 ? new DeckValidationError(problems).message : null;
 }

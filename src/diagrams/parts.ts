@@ -15,8 +15,10 @@ export type ReadDiagramParts = (source: string) => Promise<DiagramParts>;
  * for bad syntax, and an error of ours for a diagram that is not a flowchart (steps address
  * flowchart ids only).
  */
-export function createPartsReader(mermaid: Pick<Mermaid, 'mermaidAPI'>): ReadDiagramParts {
+export function createPartsReader(mermaid: Pick<Mermaid, 'mermaidAPI' | 'parse'>): ReadDiagramParts {
   return async (source) => {
+    // `parse` registers Mermaid's diagram types on first use and reports syntax errors.
+    await mermaid.parse(source);
     const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
     if (!diagram.type.startsWith('flowchart')) {
       throw new Error(`it is a "${diagram.type}" diagram; only flowcharts can animate step by step`);

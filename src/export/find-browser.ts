@@ -38,7 +38,10 @@ function isExecutable(path: string): boolean {
  * PATH, then the usual install locations. A variable that names a missing file is an error, not
  * a silent fallback, so a typo is seen.
  */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+export function findBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+  knownPaths: readonly string[] = KNOWN_PATHS,
+): string {
   for (const name of ['CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH'] as const) {
     const value = env[name];
     if (value) {
@@ -53,7 +56,7 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
       if (isExecutable(candidate)) return candidate;
     }
   }
-  const known = KNOWN_PATHS.find(isExecutable);
+  const known = knownPaths.find(isExecutable);
   if (known) return known;
   throw new BrowserNotFoundError();
 }

@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { PROJECT_NAME } from '../deck/problems.ts';
+
+export interface StaticServer {
+  /** Base URL, ending in `/`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built deck folder on loopback. Port 0 (the default) takes a free port, so an export
+ * or a test never collides with a running dev server.
+ */
+export async function serveStatic(
+  dir: string,
+  options: { port?: number; basePath?: string } = {},
+): Promise<StaticServer> {
+  const files = sirv(dir, { dev: false, etag: true, gzip: false });
+  const basePath = options.basePath ?? '/';
+  const server: Server = createServer((request, response) => {
+    const url = request.url ?? '/';
+    if (!url.startsWith(basePath)) {
+      response.statusCode = 404;
+      response.end('not found');
+      return;
+    }
+    request.url = `/${url.slice(basePath.length)}`;
+    files(request, response, () => {
+      response.statusCode = 404;
+      response.end('not found');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `${PROJECT_NAME}: port ${options.port} is in use; choose another with --port, or stop what holds it`,
+            )
+          : error,
+      ),
+    );
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${basePath}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

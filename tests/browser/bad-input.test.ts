@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { build, createServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDeckViteConfig } from '../../src/build/deck-vite-config.ts';
+import { openWatchedPage, originOf, startBrowser } from './support/browser.ts';
+
+const FIXTURES = {
+  'broken-mermaid':
+    /tests\/fixtures\/decks\/broken-mermaid\/01-broken-diagram\.ts \(slide "broken-diagram"\): Mermaid cannot read the diagram "broken"/,
+  'missing-notes':
+    /tests\/fixtures\/decks\/missing-notes\/01-no-notes\.ts \(slide "no-notes"\): the slide has no speaker notes/,
+} as const;
+
+function fixtureConfig(name: keyof typeof FIXTURES) {
+  const config = createDeckViteConfig({ slidesDir: `tests/fixtures/decks/${name}` });
+  return { ...config, configFile: false as const, root: resolve('.'), logLevel: 'silent' as const };
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(Object.keys(FIXTURES) as (keyof typeof FIXTURES)[])('negative fixture %s', (name) => {
+  it('fails `vite build` with the slide module and the fix', async () => {
+    await expect(
+      build({
+        ...fixtureConfig(name),
+        build: { outDir: resolve(`tests/.output/fixture-${name}`), write: false },
+      }),
+    ).rejects.toThrow(FIXTURES[name]);
+  });
+
+  it('shows a visible error panel naming the module in the dev page, never a blank page', async () => {
+    const server = await createServer({
+      ...fixtureConfig(name),
+      server: { port: 0, open: false, hmr: false },
+    });
+    await server.listen();
+    try {
+      const url = server.resolvedUrls!.local[0]!;
+      const { page } = await openWatchedPage(browser, originOf(url));
+      await page.goto(url);
+      await page.waitForSelector('.deck-error', { visible: true, timeout: 30_000 });
+      const panel = await page.$eval('.deck-error', (element) => ({
+        text: element.textContent ?? '',
+        role: element.getAttribute('role'),
+      }));
+      expect(panel.role).toBe('alert');
+      expect(panel.text).toMatch(FIXTURES[name]);
+      expect(panel.text).toMatch(/Fix: /);
+      expect(await page.evaluate(() => window.deckStatus.state)).toBe('error');
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { launchBrowser } from '../../../src/export/launch.ts';
+
+/** What went wrong on a page: console errors, page errors, and requests that left the origin. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+}
+
+/** One browser per test file (Chromium takes a second to start; pages are cheap). */
+export async function startBrowser(): Promise<Browser> {
+  return launchBrowser();
+}
+
+/**
+ * Opens a page that records its problems. Requests outside `origin` are recorded and aborted,
+ * so the test also proves the deck works with no network.
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  origin: string,
+  viewport = { width: 1280, height: 720 },
+): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.newPage();
+  await page.setViewport(viewport);
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error')
+      problems.consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url();
+    if (
+      url.startsWith(origin) ||
+      url.startsWith('data:') ||
+      url.startsWith('blob:') ||
+      url === 'about:blank'
+    ) {
+      void request.continue();
+    } else {
+      problems.foreignRequests.push(url);
+      void request.abort();
+    }
+  });
+  return { page, problems };
+}
+
+/** Waits for the deck's own readiness signal and fails with its error if it reports one. */
+export async function waitForDeck(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => window.deckStatus && window.deckStatus.state !== 'loading', { timeout });
+  const status = await page.evaluate(() => window.deckStatus);
+  if (status.state !== 'ready') throw new Error(`the deck did not start: ${status.error}`);
+}
+
+export function originOf(url: string): string {
+  return new URL(url).origin;
+}
