@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser } from '../src/export/launch.ts';
+import { waitForDeck } from '../src/export/page/deck-page.ts';
 
 const [url = 'http://127.0.0.1:5173/', outDir = 'tests/.output/screenshots'] = process.argv.slice(2);
 await mkdir(outDir, { recursive: true });
@@ -16,9 +17,7 @@ try {
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(url);
-  await page.waitForFunction(() => window.deckStatus?.state !== 'loading', { timeout: 30_000 });
-  const status = await page.evaluate(() => window.deckStatus);
-  if (status.state !== 'ready') throw new Error(`deck did not start: ${status.error}`);
+  await waitForDeck(page);
   const total = await page.evaluate(() => window.Reveal.getTotalSlides());
   for (let index = 0; index < total; index += 1) {
     await page.evaluate((h) => window.Reveal.slide(h, 0, -1), index);

@@ -86,6 +86,8 @@ export interface ImageBlock {
 export interface DiagramStepInput {
   /** Ids of nodes, edges (named with `id@-->`) or subgraphs that appear at this step. */
   show: readonly string[];
+  /** Ids of parts shown earlier that disappear at this step (a tag that moves, say). */
+  hide?: readonly string[];
   /** Speaker notes while this step is current (replace the slide's notes). */
   notes?: string;
 }

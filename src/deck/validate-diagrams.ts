@@ -1,5 +1,5 @@
 import type { ReadDiagramParts } from '../diagrams/parts.ts';
-import { repeatedStepIds, unknownStepIds } from '../diagrams/steps.ts';
+import { impossibleHides, repeatedStepIds, unknownStepIds } from '../diagrams/steps.ts';
 import type { DeckProblem } from './problems.ts';
 import { flattenBlocks } from './resolve.ts';
 import type { DeckInput } from './types.ts';
@@ -32,6 +32,12 @@ export async function validateDiagrams(deck: DeckInput, readParts: ReadDiagramPa
         report(
           `the steps of the diagram "${block.id}" name ${unknown.map((id) => `"${id}"`).join(', ')}, which the source does not define`,
           'use node ids, subgraph ids or edge ids written as `id@-->` in the source',
+        );
+      }
+      for (const problem of impossibleHides(parts, steps)) {
+        report(
+          `in the diagram "${block.id}", ${problem}`,
+          'hide a part only at a step after the one that shows it',
         );
       }
       const repeated = repeatedStepIds(steps);

@@ -21,6 +21,14 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export function validateDeck(deck: DeckInput, assets: AssetIndex): DeckProblem[] {
   const problems: DeckProblem[] = [];
+  if (deck.entries.length === 0) {
+    problems.push({
+      module: 'slides/index.ts',
+      slideId: '(none)',
+      message: 'the deck has no slides',
+      fix: 'list the slide modules in `slides`',
+    });
+  }
   const firstModuleOfId = new Map<string, string>();
   const firstModuleOfDiagram = new Map<string, string>();
 

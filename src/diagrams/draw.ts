@@ -4,7 +4,7 @@ import { validateDiagrams } from '../deck/validate-diagrams.ts';
 import type { DeckEntry, DeckInput, DiagramBlock } from '../deck/types.ts';
 import { diagramCacheKey, type SvgCache } from './cache.ts';
 import { createPartsReader } from './parts.ts';
-import { resolvePartSteps } from './steps.ts';
+import { resolveHideSteps, resolvePartSteps } from './steps.ts';
 import { addTextAlternative, findPartElements, tagPartSteps } from './tag-svg.ts';
 import { mermaidThemeVariables, type DiagramTheme } from './theme.ts';
 
@@ -23,6 +23,11 @@ export interface DrawOptions {
   loadMermaid: () => Promise<Mermaid>;
   /** Mermaid's version, part of the cache key. */
   mermaidVersion: string;
+  /**
+   * Where Mermaid lays out and measures: an unscaled, laid-out element with the same
+   * typography as a slide's diagram canvas, so labels measure as they will show.
+   */
+  measureIn: HTMLElement;
 }
 
 /** What drawing did, for the readiness signal and the benchmark. */
@@ -43,7 +48,9 @@ export async function drawDiagrams(
   const report: DrawReport = { drawn: 0, fromCache: 0 };
   let mermaid: Mermaid | null = null;
   for (const target of targets) {
-    const svgId = `diagram-${target.block.id}`;
+    // An underscore: slide ids are slugs (no underscores), and Mermaid deletes any element that
+    // already has the id it renders to, so the SVG id must never equal a slide's id.
+    const svgId = `diagram_${target.block.id}`;
     const key = diagramCacheKey([
       options.mermaidVersion,
       svgId,
@@ -56,6 +63,7 @@ export async function drawDiagrams(
     const cached = options.cache.get(key);
     if (cached) {
       target.canvas.innerHTML = cached;
+      fitToCanvas(target.canvas);
       report.fromCache += 1;
       continue;
     }
@@ -65,8 +73,9 @@ export async function drawDiagrams(
       const problems = await validateDiagrams(options.deck, createPartsReader(mermaid));
       if (problems.length > 0) throw new DeckValidationError(problems);
     }
-    const svg = await drawOne(mermaid, target, svgId);
+    const svg = await drawOne(mermaid, target, svgId, options.measureIn);
     options.cache.set(key, svg.outerHTML);
+    fitToCanvas(target.canvas);
     report.drawn += 1;
   }
   return report;
@@ -79,11 +88,39 @@ function initialiseMermaid(mermaid: Mermaid, theme: DiagramTheme): void {
     theme: 'base',
     themeVariables: mermaidThemeVariables(theme),
     fontFamily: theme.fontFamily,
-    flowchart: { useMaxWidth: false, htmlLabels: true, padding: 14, nodeSpacing: 36, rankSpacing: 44 },
+    flowchart: {
+      useMaxWidth: false,
+      htmlLabels: true,
+      // Labels break where the source says (<br/>), not at Mermaid's 200px default.
+      wrappingWidth: 520,
+      padding: 14,
+      // Room between a subgraph's top edge and its title, and between the title and its content.
+      subGraphTitleMargin: { top: 10, bottom: 6 },
+      nodeSpacing: 32,
+      rankSpacing: 40,
+    },
   });
 }
 
-async function drawOne(mermaid: Mermaid, target: DiagramTarget, svgId: string): Promise<SVGSVGElement> {
+/** Most a diagram is enlarged to fill its canvas: a small diagram should not get giant text. */
+const MAX_ENLARGEMENT = 1.3;
+
+function fitToCanvas(canvas: HTMLElement): void {
+  const svg = canvas.querySelector('svg');
+  const width = Number(svg?.getAttribute('width'));
+  const height = Number(svg?.getAttribute('height'));
+  if (!svg || !(width > 0 && height > 0)) return;
+  // CSSOM, not a style attribute: allowed by the Content-Security-Policy.
+  svg.style.maxWidth = `${width * MAX_ENLARGEMENT}px`;
+  svg.style.maxHeight = `${height * MAX_ENLARGEMENT}px`;
+}
+
+async function drawOne(
+  mermaid: Mermaid,
+  target: DiagramTarget,
+  svgId: string,
+  measureIn: HTMLElement,
+): Promise<SVGSVGElement> {
   const { block, entry } = target;
   const fail = (message: string, fix: string): never => {
     const problem: DeckProblem = { module: entry.module, slideId: entry.slide.id, message, fix };
@@ -91,7 +128,7 @@ async function drawOne(mermaid: Mermaid, target: DiagramTarget, svgId: string): 
   };
   let markup: string;
   try {
-    markup = (await mermaid.render(svgId, block.source)).svg;
+    markup = (await mermaid.render(svgId, block.source, measureIn)).svg;
   } catch (error) {
     return fail(
       `Mermaid could not draw the diagram "${block.id}": ${String(error)}`,
@@ -104,14 +141,16 @@ async function drawOne(mermaid: Mermaid, target: DiagramTarget, svgId: string): 
 
   const parts = await createPartsReader(mermaid)(block.source);
   const found = findPartElements(svg, svgId, parts);
-  const missing = (block.steps ?? []).flatMap((step) => step.show).filter((id) => !found.has(id));
+  const missing = (block.steps ?? [])
+    .flatMap((step) => [...step.show, ...(step.hide ?? [])])
+    .filter((id) => !found.has(id));
   if (missing.length > 0) {
     fail(
       `the diagram "${block.id}" drew no element for ${missing.join(', ')}`,
       'check the ids used in `steps`',
     );
   }
-  tagPartSteps(found, resolvePartSteps(parts, block.steps ?? []));
+  tagPartSteps(found, resolvePartSteps(parts, block.steps ?? []), resolveHideSteps(block.steps ?? []));
   addTextAlternative(svg, svgId, block.title, block.description);
   // Mermaid's own size attributes fix the aspect ratio; CSS fits the SVG into its canvas.
   svg.removeAttribute('style');

@@ -12,12 +12,37 @@ export interface DiagramParts {
 
 export interface StepSpec {
   show: readonly string[];
+  hide?: readonly string[];
 }
 
 /** Ids named in `steps` that the diagram does not define. */
 export function unknownStepIds(parts: DiagramParts, steps: readonly StepSpec[]): string[] {
   const known = new Set(allPartIds(parts));
-  return steps.flatMap((step) => step.show.filter((id) => !known.has(id)));
+  return steps.flatMap((step) => [...step.show, ...(step.hide ?? [])].filter((id) => !known.has(id)));
+}
+
+/** Hides that cannot happen: a part hidden before (or at) the step that shows it, or twice. */
+export function impossibleHides(parts: DiagramParts, steps: readonly StepSpec[]): string[] {
+  const appear = resolvePartSteps(parts, steps);
+  const problems: string[] = [];
+  const hidden = new Set<string>();
+  steps.forEach((step, index) => {
+    for (const id of step.hide ?? []) {
+      const from = appear.get(id);
+      if (from !== undefined && from >= index)
+        problems.push(`"${id}" is hidden at step ${index} but shows only from step ${from}`);
+      if (hidden.has(id)) problems.push(`"${id}" is hidden twice`);
+      hidden.add(id);
+    }
+  });
+  return problems;
+}
+
+/** The step at which each hidden part disappears. */
+export function resolveHideSteps(steps: readonly StepSpec[]): Map<string, number> {
+  const hides = new Map<string, number>();
+  steps.forEach((step, index) => step.hide?.forEach((id) => hides.set(id, index)));
+  return hides;
 }
 
 /** Ids named by more than one step. */
@@ -82,10 +107,20 @@ export function resolvePartSteps(parts: DiagramParts, steps: readonly StepSpec[]
   return result;
 }
 
-/** The parts visible at `step` (0-based): every part whose step is `step` or earlier. */
-export function visiblePartsAt(partSteps: ReadonlyMap<string, number>, step: number): Set<string> {
+/**
+ * The parts visible at `step` (0-based): every part shown at `step` or earlier and not hidden
+ * at `step` or earlier.
+ */
+export function visiblePartsAt(
+  partSteps: ReadonlyMap<string, number>,
+  step: number,
+  hideSteps: ReadonlyMap<string, number> = new Map(),
+): Set<string> {
   const visible = new Set<string>();
-  for (const [id, partStep] of partSteps) if (partStep <= step) visible.add(id);
+  for (const [id, partStep] of partSteps) {
+    const hiddenAt = hideSteps.get(id);
+    if (partStep <= step && (hiddenAt === undefined || step < hiddenAt)) visible.add(id);
+  }
   return visible;
 }
 

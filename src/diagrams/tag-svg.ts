@@ -30,16 +30,22 @@ export function findPartElements(
   return found;
 }
 
-/** Marks every part that appears after step 0 with `data-diagram-step`, which the step CSS reads. */
+/**
+ * Marks each part with the step it appears at (`data-diagram-step`, when after step 0) and the
+ * step it disappears at (`data-diagram-hide`), which the step CSS reads.
+ */
 export function tagPartSteps(
   found: ReadonlyMap<string, Element[]>,
   partSteps: ReadonlyMap<string, number>,
+  hideSteps: ReadonlyMap<string, number>,
 ): void {
   for (const [id, elements] of found) {
     const step = partSteps.get(id) ?? 0;
+    const hide = hideSteps.get(id);
     for (const element of elements) {
       element.setAttribute('data-part', id);
       if (step > 0) element.setAttribute('data-diagram-step', String(step));
+      if (hide !== undefined) element.setAttribute('data-diagram-hide', String(hide));
     }
   }
 }

@@ -37,13 +37,36 @@ export async function prepareDiagrams(
     document.fonts.load(`400 16px ${theme.fontFamily}`),
     document.fonts.load(`700 16px ${theme.fontFamily}`),
   ]);
-  return drawDiagrams(targets, {
-    deck,
-    theme,
-    cache: createSvgCache(sessionStorageOrNull()),
-    loadMermaid: async () => (await import('mermaid')).default,
-    mermaidVersion: __MERMAID_VERSION__,
-  });
+  const measureIn = createMeasuringCanvas(targets[0]!.canvas);
+  try {
+    return await drawDiagrams(targets, {
+      deck,
+      theme,
+      cache: createSvgCache(sessionStorageOrNull()),
+      loadMermaid: async () => (await import('mermaid')).default,
+      mermaidVersion: __MERMAID_VERSION__,
+      measureIn,
+    });
+  } finally {
+    measureIn.remove();
+  }
+}
+
+/**
+ * An off-screen diagram canvas inside `.reveal` but outside `.slides`: laid out (slides may be
+ * `display: none`), not scaled (reveal scales `.slides`), and with the slides' typography.
+ */
+function createMeasuringCanvas(sample: HTMLElement): HTMLElement {
+  const reveal = sample.closest('.reveal');
+  if (!reveal) throw new Error('diagram canvases must sit inside .reveal');
+  const figure = document.createElement('figure');
+  figure.className = 'block-diagram diagram diagram-measure';
+  figure.setAttribute('aria-hidden', 'true');
+  const canvas = document.createElement('div');
+  canvas.className = 'diagram-canvas';
+  figure.append(canvas);
+  reveal.append(figure);
+  return canvas;
 }
 
 function sessionStorageOrNull(): Storage | null {

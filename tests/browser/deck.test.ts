@@ -6,7 +6,7 @@ import {
   startBrowser,
   waitForDeck,
   type PageProblems,
-} from './support/browser.ts';
+} from '../../src/export/page/deck-page.ts';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -37,7 +37,7 @@ describe('step CSS', () => {
   it('shows step k from the fragment of index k-1, within the same slide', () => {
     const css = createStepCss(4);
     expect(css).toContain(
-      'section:has(.fragment[data-fragment-index="2"].visible) .diagram [data-diagram-step="3"] { opacity: 1; translate: none; }',
+      'section:has(.fragment[data-fragment-index="2"].visible) .diagram [data-diagram-step="3"] { opacity: 1; visibility: visible; translate: none; }',
     );
     expect(css).not.toContain('data-diagram-step="4"');
     expect(css).toMatch(/prefers-reduced-motion: reduce/);

@@ -1,5 +1,5 @@
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { launchBrowser } from '../../../src/export/launch.ts';
+import { launchBrowser } from '../launch.ts';
 
 /** What went wrong on a page: console errors, page errors, and requests that left the origin. */
 export interface PageProblems {
@@ -8,7 +8,7 @@ export interface PageProblems {
   foreignRequests: string[];
 }
 
-/** One browser per test file (Chromium takes a second to start; pages are cheap). */
+/** One browser per test file or export (Chromium takes a second to start; pages are cheap). */
 export async function startBrowser(): Promise<Browser> {
   return launchBrowser();
 }

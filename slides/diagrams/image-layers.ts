@@ -1,0 +1,54 @@
+import { defineDiagram } from '../../src/deck/define.ts';
+
+/**
+ * The talk's Dockerfile as an image: one read-only layer per instruction that changes files,
+ * stacked bottom-up; the instructions that only change the config become badges beside it.
+ */
+export const imageLayers = defineDiagram({
+  id: 'image-layers',
+  title: 'The image built from the talk’s Dockerfile',
+  description:
+    'Four read-only layers stacked from the bottom: the node:22-alpine base, the package files, the installed dependencies, and the app source. Beside the stack, the image config holds ENV, EXPOSE, USER and CMD, which add no layer.',
+  source: `---
+config:
+  flowchart:
+    rankSpacing: 14
+    nodeSpacing: 40
+---
+flowchart LR
+  subgraph stack [" image layers (read-only) "]
+    direction BT
+    base["FROM node:22-alpine: the base image's layers"]
+    pkg["COPY package.json, package-lock.json"]
+    deps["RUN npm ci: the node_modules folder"]
+    src["COPY app/src/: our code"]
+    base ~~~ pkg ~~~ deps ~~~ src
+  end
+  subgraph config [" image config (JSON) "]
+    direction TB
+    env["ENV NODE_ENV=production"]
+    expose["EXPOSE 3000"]
+    user["USER node"]
+    cmd["CMD node /app/src/server.js"]
+    env ~~~ expose ~~~ user ~~~ cmd
+  end
+  stack ~~~ config
+  class base,pkg,deps,src layer
+  class env,expose,user,cmd config`,
+  steps: [
+    { show: ['stack', 'base'] },
+    { show: ['pkg'], notes: 'COPY of the two package files: a small layer with just those files.' },
+    {
+      show: ['deps'],
+      notes: 'RUN npm ci: the layer holds exactly the files npm wrote. This is usually the big one.',
+    },
+    { show: ['src'], notes: 'COPY of the source: our own code, the layer that changes most often.' },
+    {
+      show: ['config', 'env', 'expose', 'user', 'cmd'],
+      notes:
+        'ENV, EXPOSE, USER and CMD change no file: they only write settings into the config. docker image history shows them as 0B rows.',
+    },
+  ],
+  caption: 'One layer per instruction that changes files; the rest is config',
+  height: 500,
+});
