@@ -26,7 +26,8 @@ export async function prepareDiagrams(
   deck: DeckInput,
   targets: readonly DiagramTarget[],
 ): Promise<DrawReport> {
-  if (targets.length === 0) return { drawn: 0, fromCache: 0 };
+  const first = targets[0];
+  if (!first) return { drawn: 0, fromCache: 0 };
   const [{ drawDiagrams }, { createSvgCache }, { readDiagramTheme }] = await Promise.all([
     import('../diagrams/draw.ts'),
     import('../diagrams/cache.ts'),
@@ -37,7 +38,7 @@ export async function prepareDiagrams(
     document.fonts.load(`400 16px ${theme.fontFamily}`),
     document.fonts.load(`700 16px ${theme.fontFamily}`),
   ]);
-  const measureIn = createMeasuringCanvas(targets[0]!.canvas);
+  const measureIn = createMeasuringCanvas(first.canvas);
   try {
     return await drawDiagrams(targets, {
       deck,
