@@ -16,7 +16,7 @@ import { validateDeck } from '../deck/validate.ts';
 import { renderDeckSlides } from '../render/render-slide.ts';
 import { showErrorPanel } from './error-panel.ts';
 import { createRevealConfig } from './reveal-config.ts';
-import { markError, markLoading, markReady } from './signals.ts';
+import { markError, markLoading, markPdfReady, markReady } from './signals.ts';
 import { collectDiagramTargets, prepareDiagrams } from './diagrams.ts';
 
 async function start(): Promise<void> {
@@ -41,6 +41,8 @@ async function start(): Promise<void> {
   });
   // decktape and other reveal.js tools look for the instance here.
   window.Reveal = reveal;
+  // The print view (?print-pdf) lays out its pages after initialise; the exporter waits for this.
+  reveal.on('pdf-ready', markPdfReady);
   await reveal.initialize();
   markReady(diagrams);
 }

@@ -29,3 +29,9 @@ export function markError(error: unknown): void {
   document.documentElement.dataset.deckState = 'error';
   window.dispatchEvent(new CustomEvent('deck:error'));
 }
+
+/** reveal.js fired `pdf-ready`: the print view's pages exist and are laid out. */
+export function markPdfReady(): void {
+  document.documentElement.dataset.pdfReady = 'true';
+  window.dispatchEvent(new CustomEvent('deck:pdf-ready'));
+}

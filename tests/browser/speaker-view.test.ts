@@ -1,0 +1,161 @@
+import type { Browser, Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  openWatchedPage,
+  originOf,
+  startBrowser,
+  waitForDeck,
+  type PageProblems,
+} from '../../src/export/page/deck-page.ts';
+import { readDiagramStates } from '../../src/export/page/diagram-state.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Presses `S` and returns the speaker window once both of its deck frames are ready. */
+async function openSpeakerView(page: Page): Promise<Page> {
+  const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+  await page.keyboard.press('s');
+  const speaker = await popup;
+  if (!speaker) throw new Error('pressing S opened no speaker window');
+  await speaker.waitForFunction(
+    () => {
+      const frames = [
+        ...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe'),
+      ];
+      return (
+        frames.length === 2 && frames.every((frame) => frame.contentWindow?.deckStatus?.state === 'ready')
+      );
+    },
+    { timeout: 30_000 },
+  );
+  return speaker;
+}
+
+async function deckFrame(speaker: Page, which: 'current' | 'upcoming'): Promise<Frame> {
+  const iframe = await speaker.$(`#${which}-slide iframe`);
+  const frame = await iframe?.contentFrame();
+  if (!frame) throw new Error(`the speaker view has no ${which} frame`);
+  return frame;
+}
+
+describe.each([
+  ['built deck', () => inject('builtUrl')],
+  ['dev server', () => inject('devUrl')],
+])('speaker view over the %s', (_name, urlOf) => {
+  let page: Page;
+  let problems: PageProblems;
+  let speaker: Page;
+  let diagramSlide: { index: number; fragments: number; diagram: string };
+
+  beforeAll(async () => {
+    const url = urlOf();
+    ({ page, problems } = await openWatchedPage(browser, originOf(url)));
+    await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await page.goto(url);
+    await waitForDeck(page);
+    diagramSlide = await page.evaluate(() => {
+      const slides = window.Reveal.getSlides();
+      const index = slides.findIndex(
+        (s) => s.querySelector('figure.diagram') && s.querySelectorAll('.fragment').length >= 2,
+      );
+      const section = slides[index]!;
+      return {
+        index,
+        fragments: section.querySelectorAll('.fragment').length,
+        diagram: section.querySelector<HTMLElement>('figure.diagram')!.dataset.diagram!,
+      };
+    });
+    speaker = await openSpeakerView(page);
+  });
+  afterAll(async () => {
+    await speaker?.close();
+    await page?.close();
+  });
+
+  it('draws the frames’ diagrams from the cache, not with Mermaid again', async () => {
+    for (const which of ['current', 'upcoming'] as const) {
+      const status = await (await deckFrame(speaker, which)).evaluate(() => window.deckStatus);
+      expect(status.diagramsDrawn, which).toBe(0);
+      expect(status.diagramsFromCache, which).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows the current step in the current frame, the next step in the upcoming frame, and the step’s notes', async () => {
+    await page.evaluate((index) => window.Reveal.slide(index, 0, 1), diagramSlide.index);
+    const current = await deckFrame(speaker, 'current');
+    const upcoming = await deckFrame(speaker, 'upcoming');
+    await current.waitForFunction(
+      (index) => window.Reveal.getIndices().h === index && window.Reveal.getIndices().f === 1,
+      { timeout: 10_000 },
+      diagramSlide.index,
+    );
+    // The frames animate (the popup is not asked for reduced motion): read once transitions end.
+    await current.waitForFunction(() => document.getAnimations().length === 0);
+    const [currentState] = await current.$eval('section.present', readDiagramStates);
+    expect(currentState).toMatchObject({ diagram: diagramSlide.diagram, step: 2, mismatches: [] });
+    await upcoming.waitForFunction(() => window.Reveal.getIndices().f === 2, { timeout: 10_000 });
+    await upcoming.waitForFunction(() => document.getAnimations().length === 0);
+    const [upcomingState] = await upcoming.$eval('section.present', readDiagramStates);
+    expect(upcomingState).toMatchObject({ step: 3, mismatches: [] });
+
+    const expectedNotes = await page.evaluate(
+      () =>
+        document
+          .querySelector('section.present .fragment.current-fragment aside.notes')
+          ?.textContent?.trim() ?? '',
+    );
+    expect(expectedNotes.length).toBeGreaterThan(10);
+    await speaker.waitForFunction(
+      (text) => document.querySelector('.speaker-controls-notes')?.textContent?.includes(text),
+      { timeout: 10_000 },
+      expectedNotes.slice(0, 40),
+    );
+  });
+
+  it('shows a clock, a timer and pacing against the slides’ timings', async () => {
+    const controls = await speaker.evaluate(() => ({
+      clock: document.querySelector('.clock-value')?.textContent ?? '',
+      timer: document.querySelector('.timer')?.textContent ?? '',
+      pacing: getComputedStyle(document.querySelector('.pacing')!).display,
+    }));
+    expect(controls.clock).toMatch(/\d{1,2}:\d{2}/);
+    expect(controls.timer).toMatch(/\d/);
+    expect(controls.pacing).not.toBe('none');
+  });
+
+  it('drives the main deck with the arrow keys of the speaker window', async () => {
+    await page.evaluate((index) => window.Reveal.slide(index, 0, -1), diagramSlide.index);
+    await (
+      await deckFrame(speaker, 'current')
+    ).waitForFunction(
+      () => window.Reveal.getIndices().f === -1 || window.Reveal.getIndices().f === undefined,
+      { timeout: 10_000 },
+    );
+    await speaker.bringToFront();
+    await speaker.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (index) => window.Reveal.getIndices().h === index && window.Reveal.getIndices().f === 0,
+      { timeout: 10_000 },
+      diagramSlide.index,
+    );
+  });
+
+  it('reconnects after the main window reloads', async () => {
+    await page.reload();
+    await waitForDeck(page);
+    await page.evaluate(() => window.Reveal.slide(0));
+    await (
+      await deckFrame(speaker, 'current')
+    ).waitForFunction(() => window.Reveal.getIndices().h === 0, {
+      timeout: 15_000,
+    });
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});
