@@ -19,6 +19,11 @@ const RESOLVED_DECK_SOURCE_ID = `\0${DECK_SOURCE_ID}`;
 export interface DeckSourceOptions {
   /** Folder of the slide modules, relative to the project root. Default: `slides`. */
   slidesDir?: string;
+  /**
+   * Replace every diagram by a paragraph of its caption (the benchmark's baseline: the same
+   * deck without its diagrams). Default: false.
+   */
+  withoutDiagrams?: boolean;
 }
 
 /**
@@ -31,13 +36,18 @@ export function deckSource(options: DeckSourceOptions = {}): Plugin {
   return {
     name: 'docker-talk:deck-source',
     resolveId: (id) => (id === DECK_SOURCE_ID ? RESOLVED_DECK_SOURCE_ID : undefined),
-    load: (id) =>
-      id === RESOLVED_DECK_SOURCE_ID
-        ? [
-            `export { config, slides } from '${dir}/index.ts';`,
-            `export const slideModules = import.meta.glob('${dir}/[0-9]*.ts', { eager: true, import: 'default' });`,
-          ].join('\n')
-        : undefined,
+    load: (id) => {
+      if (id !== RESOLVED_DECK_SOURCE_ID) return undefined;
+      const glob = `export const slideModules = import.meta.glob('${dir}/[0-9]*.ts', { eager: true, import: 'default' });`;
+      if (!options.withoutDiagrams) return `export { config, slides } from '${dir}/index.ts';\n${glob}`;
+      return [
+        `import { config, slides as talk } from '${dir}/index.ts';`,
+        `import { withoutDiagrams } from '/src/deck/without-diagrams.ts';`,
+        `export { config };`,
+        `export const slides = withoutDiagrams(talk);`,
+        glob,
+      ].join('\n');
+    },
   };
 }
 

@@ -28,6 +28,11 @@ export interface DrawOptions {
    * typography as a slide's diagram canvas, so labels measure as they will show.
    */
   measureIn: HTMLElement;
+  /**
+   * Check every diagram with Mermaid's parser before the first drawing (dev: the build has
+   * already checked them, so the built deck skips the cost).
+   */
+  validate: boolean;
 }
 
 /** What drawing did, for the readiness signal and the benchmark. */
@@ -36,49 +41,67 @@ export interface DrawReport {
   fromCache: number;
 }
 
+export interface DiagramDrawer {
+  /** Draws these diagrams, in order, one at a time (Mermaid's renderer is not re-entrant). */
+  draw(targets: readonly DiagramTarget[]): Promise<DrawReport>;
+}
+
 /**
- * Draws every diagram off-slide (Mermaid lays out in a detached, unscaled container it adds to
- * `<body>`), then moves the finished SVG into its slide. Must run before reveal.js lays out.
- * A diagram that fails throws a DeckValidationError naming its slide module.
+ * Draws diagrams off-slide (Mermaid lays out in `measureIn`, an unscaled copy of the slides'
+ * typography), then moves each finished SVG into its slide. Mermaid is loaded, set up and the
+ * deck's diagrams checked on the first cache miss only. A diagram that fails throws a
+ * DeckValidationError naming its slide module.
  */
-export async function drawDiagrams(
-  targets: readonly DiagramTarget[],
-  options: DrawOptions,
-): Promise<DrawReport> {
-  const report: DrawReport = { drawn: 0, fromCache: 0 };
+export function createDiagramDrawer(options: DrawOptions): DiagramDrawer {
   let mermaid: Mermaid | null = null;
-  for (const target of targets) {
-    // An underscore: slide ids are slugs (no underscores), and Mermaid deletes any element that
-    // already has the id it renders to, so the SVG id must never equal a slide's id.
-    const svgId = `diagram_${target.block.id}`;
-    const key = diagramCacheKey([
-      options.mermaidVersion,
-      svgId,
-      target.block.source,
-      JSON.stringify(target.block.steps ?? []),
-      target.block.title,
-      target.block.description,
-      JSON.stringify(options.theme),
-    ]);
-    const cached = options.cache.get(key);
-    if (cached) {
-      target.canvas.innerHTML = cached;
-      fitToCanvas(target.canvas);
-      report.fromCache += 1;
-      continue;
-    }
-    if (!mermaid) {
-      mermaid = await options.loadMermaid();
-      initialiseMermaid(mermaid, options.theme);
-      const problems = await validateDiagrams(options.deck, createPartsReader(mermaid));
+  const ensureMermaid = async (): Promise<Mermaid> => {
+    if (mermaid) return mermaid;
+    performance.mark('docker-talk:mermaid-load');
+    const loaded = await options.loadMermaid();
+    performance.measure('docker-talk:mermaid-load', 'docker-talk:mermaid-load');
+    initialiseMermaid(loaded, options.theme);
+    if (options.validate) {
+      const problems = await validateDiagrams(options.deck, createPartsReader(loaded));
       if (problems.length > 0) throw new DeckValidationError(problems);
     }
-    const svg = await drawOne(mermaid, target, svgId, options.measureIn);
-    options.cache.set(key, svg.outerHTML);
-    fitToCanvas(target.canvas);
-    report.drawn += 1;
-  }
-  return report;
+    mermaid = loaded;
+    return loaded;
+  };
+
+  return {
+    async draw(targets) {
+      const report: DrawReport = { drawn: 0, fromCache: 0 };
+      for (const target of targets) {
+        // An underscore: slide ids are slugs (no underscores), and Mermaid deletes any element
+        // that already has the id it renders to, so the SVG id must never equal a slide's id.
+        const svgId = `diagram_${target.block.id}`;
+        const key = diagramCacheKey([
+          options.mermaidVersion,
+          svgId,
+          target.block.source,
+          JSON.stringify(target.block.steps ?? []),
+          target.block.title,
+          target.block.description,
+          JSON.stringify(options.theme),
+        ]);
+        const cached = options.cache.get(key);
+        if (cached) {
+          target.canvas.innerHTML = cached;
+          fitToCanvas(target.canvas);
+          report.fromCache += 1;
+          continue;
+        }
+        const loaded = await ensureMermaid();
+        performance.mark(`docker-talk:draw-${target.block.id}`);
+        const svg = await drawOne(loaded, target, svgId, options.measureIn);
+        performance.measure(`docker-talk:draw-${target.block.id}`, `docker-talk:draw-${target.block.id}`);
+        options.cache.set(key, svg.outerHTML);
+        fitToCanvas(target.canvas);
+        report.drawn += 1;
+      }
+      return report;
+    },
+  };
 }
 
 function initialiseMermaid(mermaid: Mermaid, theme: DiagramTheme): void {

@@ -17,18 +17,25 @@ export function collectDiagramTargets(deck: DeckInput, slidesElement: HTMLElemen
   );
 }
 
+/** Draws diagrams on demand: the ones the first view needs, then the rest. */
+export interface DeckDiagrams {
+  draw(targets: readonly DiagramTarget[]): Promise<DrawReport>;
+  /** Removes the measuring canvas; call once every diagram is drawn. */
+  close(): void;
+}
+
 /**
- * Draws the diagrams, loading the drawing code (and Mermaid, only when the cache misses)
- * lazily: a deck without diagrams never downloads either. Waits for the fonts first, because
- * Mermaid measures label text to size the boxes.
+ * Prepares drawing, loading the drawing code (and Mermaid, only when the cache misses) lazily:
+ * a deck without diagrams never downloads either. Waits for the fonts first, because Mermaid
+ * measures label text to size the boxes. Returns null when the deck has no diagram.
  */
 export async function prepareDiagrams(
   deck: DeckInput,
   targets: readonly DiagramTarget[],
-): Promise<DrawReport> {
+): Promise<DeckDiagrams | null> {
   const first = targets[0];
-  if (!first) return { drawn: 0, fromCache: 0 };
-  const [{ drawDiagrams }, { createSvgCache }, { readDiagramTheme }] = await Promise.all([
+  if (!first) return null;
+  const [{ createDiagramDrawer }, { createSvgCache }, { readDiagramTheme }] = await Promise.all([
     import('../diagrams/draw.ts'),
     import('../diagrams/cache.ts'),
     import('../diagrams/theme.ts'),
@@ -39,18 +46,16 @@ export async function prepareDiagrams(
     document.fonts.load(`700 16px ${theme.fontFamily}`),
   ]);
   const measureIn = createMeasuringCanvas(first.canvas);
-  try {
-    return await drawDiagrams(targets, {
-      deck,
-      theme,
-      cache: createSvgCache(sessionStorageOrNull()),
-      loadMermaid: async () => (await import('mermaid')).default,
-      mermaidVersion: __MERMAID_VERSION__,
-      measureIn,
-    });
-  } finally {
-    measureIn.remove();
-  }
+  const drawer = createDiagramDrawer({
+    deck,
+    theme,
+    cache: createSvgCache(sessionStorageOrNull()),
+    loadMermaid: async () => (await import('mermaid')).default,
+    mermaidVersion: __MERMAID_VERSION__,
+    measureIn,
+    validate: import.meta.env.DEV,
+  });
+  return { draw: (some) => drawer.draw(some), close: () => measureIn.remove() };
 }
 
 /**

@@ -3,11 +3,18 @@ import type { RevealApi } from 'reveal.js';
 /** What the deck page exposes on `window`: for tests, the exporter, the bench and reveal tools. */
 export interface DeckStatus {
   state: 'loading' | 'ready' | 'error';
-  /** Diagrams drawn by Mermaid / taken from the cache. */
+  /**
+   * `drawn` once every diagram is in its slide. The deck is ready (presentable) once the
+   * diagrams of the opening slide and its neighbours are drawn; the rest follow at once.
+   */
+  diagrams: 'pending' | 'drawn';
+  /** Diagrams drawn by Mermaid / taken from the cache, so far. */
   diagramsDrawn: number;
   diagramsFromCache: number;
   /** Milliseconds from navigation start to ready. */
   readyAt?: number;
+  /** Milliseconds from navigation start to every diagram drawn. */
+  diagramsDrawnAt?: number;
   error?: string;
 }
 

@@ -16,8 +16,10 @@ import { validateDeck } from '../deck/validate.ts';
 import { renderDeckSlides } from '../render/render-slide.ts';
 import { showErrorPanel } from './error-panel.ts';
 import { createRevealConfig } from './reveal-config.ts';
-import { markError, markLoading, markPdfReady, markReady } from './signals.ts';
+import { markDiagramsDrawn, markError, markLoading, markPdfReady, markReady } from './signals.ts';
+import { byDistanceFrom, openingSlideIndex } from './urgency.ts';
 import { collectDiagramTargets, prepareDiagrams } from './diagrams.ts';
+import type { DiagramTarget } from '../diagrams/draw.ts';
 
 async function start(): Promise<void> {
   markLoading();
@@ -32,7 +34,22 @@ async function start(): Promise<void> {
   if (!revealElement || !slidesElement) throw new Error('index.html has no `.reveal .slides` element');
   slidesElement.replaceChildren(...renderDeckSlides(deck.entries, { examples: assets.examples, imageUrls }));
 
-  const diagrams = await prepareDiagrams(deck, collectDiagramTargets(deck, slidesElement));
+  const targets = collectDiagramTargets(deck, slidesElement);
+  const diagrams = await prepareDiagrams(deck, targets);
+  // Draw what the first view shows before reveal.js starts, the rest right after. The print
+  // view clones its pages once, at start, and the speaker view's frames may show any slide:
+  // those draw everything first.
+  const drawAllFirst = /[?&](print-pdf|receiver)\b/.test(location.search);
+  const opening = openingSlideIndex(
+    location.hash,
+    deck.entries.map((entry) => entry.slide.id),
+  );
+  const slideOf = (target: DiagramTarget) => deck.entries.indexOf(target.entry);
+  const ordered = byDistanceFrom(targets, slideOf, opening);
+  const firstView = drawAllFirst
+    ? ordered
+    : ordered.filter((target) => Math.abs(slideOf(target) - opening) <= 1);
+  const drawnFirst = (await diagrams?.draw(firstView)) ?? { drawn: 0, fromCache: 0 };
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const reveal = new Reveal(revealElement, {
@@ -44,7 +61,17 @@ async function start(): Promise<void> {
   // The print view (?print-pdf) lays out its pages after initialise; the exporter waits for this.
   reveal.on('pdf-ready', markPdfReady);
   await reveal.initialize();
-  markReady(diagrams);
+  markReady(drawnFirst);
+
+  const rest = ordered.filter((target) => !firstView.includes(target));
+  const drawnLater = (await diagrams?.draw(rest)) ?? { drawn: 0, fromCache: 0 };
+  diagrams?.close();
+  // A diagram inserted after reveal.js laid out the slides needs a new layout.
+  if (rest.length > 0) reveal.layout();
+  markDiagramsDrawn({
+    drawn: drawnFirst.drawn + drawnLater.drawn,
+    fromCache: drawnFirst.fromCache + drawnLater.fromCache,
+  });
 }
 
 start().catch((error: unknown) => {

@@ -5,13 +5,14 @@
  */
 
 export function markLoading(): void {
-  window.deckStatus = { state: 'loading', diagramsDrawn: 0, diagramsFromCache: 0 };
+  window.deckStatus = { state: 'loading', diagrams: 'pending', diagramsDrawn: 0, diagramsFromCache: 0 };
   document.documentElement.dataset.deckState = 'loading';
 }
 
 export function markReady(diagrams: { drawn: number; fromCache: number }): void {
   window.deckStatus = {
     state: 'ready',
+    diagrams: 'pending',
     diagramsDrawn: diagrams.drawn,
     diagramsFromCache: diagrams.fromCache,
     readyAt: performance.now(),
@@ -34,4 +35,17 @@ export function markError(error: unknown): void {
 export function markPdfReady(): void {
   document.documentElement.dataset.pdfReady = 'true';
   window.dispatchEvent(new CustomEvent('deck:pdf-ready'));
+}
+
+/** Every diagram is drawn and in its slide (`<html data-diagrams="drawn">`, `deck:diagrams-drawn`). */
+export function markDiagramsDrawn(diagrams: { drawn: number; fromCache: number }): void {
+  window.deckStatus = {
+    ...window.deckStatus,
+    diagrams: 'drawn',
+    diagramsDrawn: diagrams.drawn,
+    diagramsFromCache: diagrams.fromCache,
+    diagramsDrawnAt: performance.now(),
+  };
+  document.documentElement.dataset.diagrams = 'drawn';
+  window.dispatchEvent(new CustomEvent('deck:diagrams-drawn'));
 }

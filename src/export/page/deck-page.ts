@@ -48,9 +48,18 @@ export async function openWatchedPage(
   return { page, problems };
 }
 
-/** Waits for the deck's own readiness signal and fails with its error if it reports one. */
+/**
+ * Waits for the deck's own signals, ready and every diagram drawn, and fails with the deck's
+ * error if it reports one.
+ */
 export async function waitForDeck(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(() => window.deckStatus && window.deckStatus.state !== 'loading', { timeout });
+  await page.waitForFunction(
+    () =>
+      window.deckStatus &&
+      (window.deckStatus.state === 'error' ||
+        (window.deckStatus.state === 'ready' && window.deckStatus.diagrams === 'drawn')),
+    { timeout },
+  );
   const status = await page.evaluate(() => window.deckStatus);
   if (status.state !== 'ready') throw new Error(`the deck did not start: ${status.error}`);
 }
