@@ -13,9 +13,10 @@ export default defineSlide({
     }),
     text('A 25-minute tour for developers new to containers', { variant: 'small' }),
   ],
-  notes: `Before we start, picture the first command most of us ever typed: docker run hello-world.
-It printed a friendly message and exited, and we moved on. In the next twenty-five minutes we take
-that one line apart: what was downloaded, what was created, what ran, and what is still on your
-disk afterwards. By the end, "image" and "container" should never blur again.`,
-  timing: 60,
+  notes: `Let me start with the first command most of us ever typed: docker run hello-world. It
+printed a friendly paragraph and exited, and we moved on without asking what just happened. In the
+next twenty-five minutes we take that one line apart: what was downloaded, what was created, what
+ran, and what is still on your disk afterwards. The short version: an image is what you ship, a
+container is what runs.`,
+  timing: 45,
 });

@@ -17,9 +17,10 @@ export default defineSlide({
     }),
     text('Stopping is not deleting: only `rm` throws the writable layer away.', { variant: 'lead' }),
   ],
-  notes: `Where your data lives decides whether it survives. Data written inside the container goes
-to its writable layer: it survives stop and start, and disappears with docker rm, or on exit with
---rm. Volumes and bind mounts live outside the container, so they outlive it. tmpfs lives in memory
-and is gone as soon as the container stops. Demo: docker volume create data, then run with -v data:/data.`,
-  timing: 90,
+  notes: `Where you write decides what survives. Data in the writable layer survives stop and start,
+and disappears with docker rm, or on exit with --rm; volumes and bind mounts live outside the
+container, so they outlive it, and tmpfs lives in memory and is gone when the container stops. Demo:
+docker volume create data, then docker run --rm -v data:/data alpine:3.20 sh -c 'date >
+/data/created.txt', and read the file back from a second, brand-new container.`,
+  timing: 70,
 });

@@ -1,0 +1,26 @@
+import { defineSlide, table, text } from '../src/deck/define.ts';
+
+export default defineSlide({
+  id: 'inside-an-image',
+  title: 'Inside an image: the OCI format',
+  blocks: [
+    table({
+      head: ['Part', 'What it holds', 'Named by'],
+      rows: [
+        ['Index', 'one manifest per platform', '`sha256` of its JSON'],
+        ['Manifest', 'the config + the list of layers', '`sha256` of its JSON'],
+        ['Config', 'defaults, `diff_ids`, history', '`sha256`: classic image ID'],
+        ['Layer', 'a tar of changes, compressed', '`sha256` of the blob'],
+      ],
+      caption: 'OCI Image Format Specification: image-index, manifest, config, layer',
+    }),
+    text('Change one byte in a layer, and every name above it changes.', { variant: 'lead' }),
+  ],
+  notes: `Open up an image and you find nothing magic, just JSON and tar files, each named by the
+sha256 of its bytes. An index points to one manifest per platform, a manifest points to a config and
+to the layer blobs, and the config holds the defaults plus the diff IDs, the hashes of the
+uncompressed layers. Demo: docker buildx imagetools inspect node:22-alpine, and point at amd64 and
+arm64. One caveat: the classic store shows the config digest as the image ID, while the containerd
+image store, the default since Engine 29, shows the manifest or index digest.`,
+  timing: 65,
+});

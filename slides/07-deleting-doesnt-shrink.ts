@@ -1,0 +1,22 @@
+import { code, columns, defineSlide, text } from '../src/deck/define.ts';
+
+export default defineSlide({
+  id: 'deleting-doesnt-shrink',
+  title: 'Deleting doesn’t shrink an image',
+  blocks: [
+    columns({
+      leftTitle: 'rm in a later RUN: +100 MiB',
+      left: [code({ file: 'Dockerfile.rm-later', language: 'dockerfile', lines: [2, 5] })],
+      rightTitle: 'rm in the same RUN: +0 MiB',
+      right: [code({ file: 'Dockerfile.rm-same-run', language: 'dockerfile', lines: [2, 5] })],
+    }),
+    text('A later `rm` only adds a whiteout, `.wh.big`; the bytes stay in the layer below.'),
+    text('Clean up in the same `RUN`, or leave the mess in a build stage.'),
+  ],
+  notes: `Layers only ever add. If one RUN writes a hundred megabytes and a later RUN deletes the
+file, the later layer just records a whiteout that hides it, and the bytes still ship in the layer
+below. Demo: build both files, then docker image ls --filter 'reference=rm-*' shows the gap, and
+docker image history rm-later still lists the dd layer at about 105MB. So clean up in the same
+RUN that made the mess, or use a multi-stage build, which is coming up next.`,
+  timing: 55,
+});

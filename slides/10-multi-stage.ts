@@ -1,0 +1,20 @@
+import { code, defineSlide } from '../src/deck/define.ts';
+
+export default defineSlide({
+  id: 'multi-stage',
+  title: 'Multi-stage builds: ship only what runs',
+  blocks: [
+    code({
+      file: 'Dockerfile.multistage',
+      language: 'dockerfile',
+      highlight: '2,8-9',
+      caption: 'Dockerfile.multistage: build with npm, ship node and the app',
+    }),
+  ],
+  notes: `A multi-stage build gives you a workshop and a shipping box. The build stage has npm and
+everything needed to install, and the final stage starts from a distroless Node image and takes only
+/app from it, with COPY --from=build. Only the last stage becomes your image; BuildKit skips stages
+the target does not need. Demo: docker build -f Dockerfile.multistage -t hello-small . and then
+docker image ls --filter 'reference=hello-*' to compare the sizes.`,
+  timing: 70,
+});

@@ -1,0 +1,30 @@
+import { bullets, code, columns, defineSlide, text } from '../src/deck/define.ts';
+
+export default defineSlide({
+  id: 'diff-and-commit',
+  title: 'docker diff and docker commit',
+  blocks: [
+    columns({
+      leftTitle: 'What changed in web-1',
+      left: [
+        code({ file: 'demo/docker-diff.txt', language: 'text', caption: 'demo/docker-diff.txt' }),
+        text('**A** added · **C** changed · **D** deleted'),
+      ],
+      rightTitle: 'Why a Dockerfile beats commit',
+      right: [
+        bullets([
+          '`commit` freezes the writable layer as a new layer',
+          'No recipe: nobody can review or rebuild it',
+          'Stray files ride along: caches, logs, secrets',
+          'Files only: the process is not saved',
+        ]),
+      ],
+    }),
+  ],
+  notes: `Since the writable layer is just a directory, Docker can list what is in it. Demo: docker
+exec web-1 sh -c 'echo hi > /tmp/note.txt', then docker exec -u root web-1 rm
+/app/package-lock.json, then docker diff web-1. The deleted file shows as D because the upper layer
+holds a whiteout for it, and docker commit web-1 hello-layers:patched would turn exactly this into a
+new image layer. Do it to debug, never to ship: rebuild from the Dockerfile instead.`,
+  timing: 60,
+});

@@ -1,0 +1,13 @@
+import { defineSlide } from '../src/deck/define.ts';
+import { lifecycle } from './diagrams/lifecycle.ts';
+
+export default defineSlide({
+  id: 'lifecycle',
+  title: 'The container lifecycle',
+  blocks: [lifecycle],
+  notes: `A container has a life of its own, and docker ps -a tells you where it is. Demo: docker
+create --name life hello-layers, then docker ps -a --filter name=life shows it as created, not
+running: nothing runs until docker start life. Then pause, unpause, stop and rm it while we step
+through.`,
+  timing: 80,
+});
