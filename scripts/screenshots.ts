@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser } from '../src/export/launch.ts';
-import { waitForDeck } from '../src/export/page/deck-page.ts';
+import { waitForDeck } from '../src/export/driver/deck-page.ts';
 
 const [url = 'http://127.0.0.1:5173/', outDir = 'tests/.output/screenshots'] = process.argv.slice(2);
 await mkdir(outDir, { recursive: true });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
-import { waitForDeck } from '../export/page/deck-page.ts';
+import { waitForDeck } from '../export/driver/deck-page.ts';
 
 export interface DeckTimes {
   /** Navigation to the ready signal: the opening slide can be presented. */

@@ -13,10 +13,15 @@ export interface StaticServer {
  * Serves a built deck folder on loopback. Port 0 (the default) takes a free port, so an export
  * or a test never collides with a running dev server.
  */
-export async function serveStatic(
-  dir: string,
-  options: { port?: number; basePath?: string } = {},
-): Promise<StaticServer> {
+export interface ServeOptions {
+  port?: number;
+  /** Serve under this path prefix (as from a folder of a static host). Default: `/`. */
+  basePath?: string;
+  /** Extra HTML pages by path below the base, e.g. the exporter's handout sheets. */
+  pages?: ReadonlyMap<string, string>;
+}
+
+export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
   const files = sirv(dir, { dev: false, etag: true, gzip: false });
   const basePath = options.basePath ?? '/';
   const server: Server = createServer((request, response) => {
@@ -27,6 +32,12 @@ export async function serveStatic(
       return;
     }
     request.url = `/${url.slice(basePath.length)}`;
+    const page = options.pages?.get(request.url.split('?')[0]!);
+    if (page !== undefined) {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(page);
+      return;
+    }
     files(request, response, () => {
       response.statusCode = 404;
       response.end('not found');

@@ -29,6 +29,8 @@ async function start(): Promise<void> {
 
   const config = resolveDeckConfig(deck.config);
   document.title = config.title;
+  setMeta('author', config.author);
+  setMeta('description', config.subject);
   const revealElement = document.querySelector<HTMLElement>('.reveal');
   const slidesElement = revealElement?.querySelector<HTMLElement>('.slides');
   if (!revealElement || !slidesElement) throw new Error('index.html has no `.reveal .slides` element');
@@ -72,6 +74,15 @@ async function start(): Promise<void> {
     drawn: drawnFirst.drawn + drawnLater.drawn,
     fromCache: drawnFirst.fromCache + drawnLater.fromCache,
   });
+}
+
+/** Title, author and subject for the browser, search, and the exported PDFs' metadata. */
+function setMeta(name: string, content: string): void {
+  const meta =
+    document.head.querySelector<HTMLMetaElement>(`meta[name="${name}"]`) ?? document.createElement('meta');
+  meta.name = name;
+  meta.content = content;
+  document.head.append(meta);
 }
 
 start().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import type { Browser } from 'puppeteer-core';
 import { build, createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeckViteConfig } from '../../src/build/deck-vite-config.ts';
-import { openWatchedPage, originOf, startBrowser } from '../../src/export/page/deck-page.ts';
+import { openWatchedPage, originOf, startBrowser } from '../../src/export/driver/deck-page.ts';
 
 const FIXTURES = {
   'broken-mermaid':

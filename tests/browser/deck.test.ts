@@ -6,7 +6,7 @@ import {
   startBrowser,
   waitForDeck,
   type PageProblems,
-} from '../../src/export/page/deck-page.ts';
+} from '../../src/export/driver/deck-page.ts';
 
 let browser: Browser;
 beforeAll(async () => {

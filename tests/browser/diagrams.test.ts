@@ -8,8 +8,8 @@ import {
   startBrowser,
   waitForDeck,
   type PageProblems,
-} from '../../src/export/page/deck-page.ts';
-import { readDiagramStates, type DiagramState } from '../../src/export/page/diagram-state.ts';
+} from '../../src/export/driver/deck-page.ts';
+import { readDiagramStates, type DiagramState } from '../../src/export/driver/diagram-state.ts';
 
 const diagramsById = new Map(
   Object.values(talkDiagrams as Record<string, DiagramBlock>).map((d) => [d.id, d]),

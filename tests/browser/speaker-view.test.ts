@@ -6,8 +6,8 @@ import {
   startBrowser,
   waitForDeck,
   type PageProblems,
-} from '../../src/export/page/deck-page.ts';
-import { readDiagramStates } from '../../src/export/page/diagram-state.ts';
+} from '../../src/export/driver/deck-page.ts';
+import { readDiagramStates } from '../../src/export/driver/diagram-state.ts';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -24,6 +24,7 @@ export async function openWatchedPage(
 ): Promise<{ page: Page; problems: PageProblems }> {
   const page = await browser.newPage();
   await page.setViewport(viewport);
+  await supportTranspiledCallbacks(page);
   const problems: PageProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
   page.on('console', (message) => {
     if (message.type() === 'error')
@@ -62,6 +63,15 @@ export async function waitForDeck(page: Page, timeout = 30_000): Promise<void> {
   );
   const status = await page.evaluate(() => window.deckStatus);
   if (status.state !== 'ready') throw new Error(`the deck did not start: ${status.error}`);
+}
+
+/**
+ * Functions passed to `page.evaluate` are sent as their source. Run through tsx (esbuild with
+ * `keepNames`), that source calls esbuild's `__name` helper, which the page lacks: give every
+ * frame of the page a no-op one.
+ */
+export async function supportTranspiledCallbacks(page: Page): Promise<void> {
+  await page.evaluateOnNewDocument('globalThis.__name = (target) => target;');
 }
 
 export function originOf(url: string): string {

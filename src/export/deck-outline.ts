@@ -1,0 +1,42 @@
+/** What the exporter knows of each slide, read from the rendered deck (what the audience sees). */
+export interface SlideOutline {
+  id: string;
+  title: string;
+  /** The slide module, for error messages. */
+  module: string;
+  /** Planned seconds, if the slide has a timing. */
+  timing: number | null;
+  notes: string[];
+  /** Notes of each step after the first (null where the step has none of its own). */
+  stepNotes: (string | null)[];
+  /** Steps after the first (fragments). */
+  fragments: number;
+}
+
+export interface DeckOutline {
+  title: string;
+  author: string;
+  subject: string;
+  talkMinutes: number;
+  slides: SlideOutline[];
+}
+
+/** First page (0-based) of each slide in a PDF that has `pagesOf(slide)` pages per slide. */
+export function firstPages(
+  slides: readonly SlideOutline[],
+  pagesOf: (slide: SlideOutline) => number,
+): number[] {
+  const starts: number[] = [];
+  let page = 0;
+  for (const slide of slides) {
+    starts.push(page);
+    page += pagesOf(slide);
+  }
+  return starts;
+}
+
+export function formatDuration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = Math.round(seconds % 60);
+  return `${minutes}:${String(rest).padStart(2, '0')}`;
+}

@@ -1,0 +1,58 @@
+/**
+ * Page scripts for the handout and script sheets (passed to `page.evaluate`: they use nothing
+ * from Node). They run in the print layout (`emulateMediaType('print')`), before printing.
+ */
+
+/**
+ * Shrinks the notes of each box until they fit, down to `minPt`. Returns the slide index of
+ * every box whose notes still do not fit.
+ */
+export function fitNotes(minPt: number): number[] {
+  const overflowing: number[] = [];
+  for (const box of document.querySelectorAll<HTMLElement>('.notes')) {
+    let size = parseFloat(getComputedStyle(box).fontSize) * 0.75;
+    while (box.scrollHeight > box.clientHeight + 1 && size > minPt) {
+      size = Math.max(minPt, size - 0.5);
+      box.style.setProperty('--notes-size', `${size}pt`);
+    }
+    if (box.scrollHeight > box.clientHeight + 1) {
+      overflowing.push(Number(box.querySelector('[data-slide]')?.getAttribute('data-slide') ?? -1));
+    }
+  }
+  return overflowing;
+}
+
+/**
+ * Splits the speaker script, written as one sheet, into as many sheets as it needs, never
+ * splitting a slide's section. Returns the sheet of each slide, or throws for a section taller
+ * than a sheet.
+ */
+export function paginateScript(): number[] {
+  const first = document.querySelector<HTMLElement>('.sheet');
+  const script = first?.querySelector<HTMLElement>('.script');
+  if (!first || !script) throw new Error('the script page has no .sheet .script');
+  const overflows = (element: HTMLElement) => element.scrollHeight > element.clientHeight + 1;
+  const sections = [...script.querySelectorAll<HTMLElement>('section[data-slide]')];
+  sections.forEach((section) => section.remove());
+  const sheetOf: number[] = [];
+  let sheet = first;
+  let body = script;
+  let index = 0;
+  for (const section of sections) {
+    body.append(section);
+    if (overflows(body) && body.children.length > 1) {
+      const next = sheet.cloneNode(false) as HTMLElement;
+      const nextBody = body.cloneNode(false) as HTMLElement;
+      next.append(nextBody);
+      sheet.after(next);
+      nextBody.append(section);
+      sheet = next;
+      body = nextBody;
+      index += 1;
+    }
+    if (overflows(body))
+      throw new Error(`the notes of slide ${Number(section.dataset.slide) + 1} are longer than a page`);
+    sheetOf[Number(section.dataset.slide)] = index;
+  }
+  return sheetOf;
+}

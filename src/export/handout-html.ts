@@ -1,0 +1,142 @@
+import { formatDuration, type DeckOutline, type SlideOutline } from './deck-outline.ts';
+import {
+  handoutNotesBox,
+  handoutSlideBox,
+  PAPER_SIZES,
+  SHEET_MARGIN,
+  SLIDES_PER_3UP_SHEET,
+  threeUpBoxes,
+  type Box,
+} from './layout.ts';
+import type { Paper } from './options.ts';
+
+/**
+ * The text pages of the handouts and the speaker script, as HTML that Chromium prints. Slide
+ * images are not in it: empty frames mark where the exporter places each slide's vector page
+ * afterwards. Every sheet is a fixed-size block, so page N of the PDF is sheet N.
+ */
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+}
+
+function box(b: Box): string {
+  return `left:${b.left.toFixed(2)}px;top:${b.top.toFixed(2)}px;width:${b.width.toFixed(2)}px;height:${b.height.toFixed(2)}px`;
+}
+
+function notesHtml(slide: SlideOutline, index: number): string {
+  const steps = slide.stepNotes
+    .map((notes, step) =>
+      notes ? `<li><span class="step">Step ${step + 2}</span> ${escapeHtml(notes)}</li>` : '',
+    )
+    .join('');
+  const timing = slide.timing ? ` <span class="timing">${formatDuration(slide.timing)}</span>` : '';
+  return [
+    `<h2 data-slide="${index}">${index + 1}. ${escapeHtml(slide.title)}${timing}</h2>`,
+    ...slide.notes.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
+    steps ? `<ul class="steps">${steps}</ul>` : '',
+  ].join('');
+}
+
+function document(
+  outline: DeckOutline,
+  paper: Paper,
+  stylesheets: readonly string[],
+  kind: string,
+  sheets: string[],
+): string {
+  const { width, height, css } = PAPER_SIZES[paper];
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(outline.title)}</title>
+${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
+<style>
+@page { size: ${css}; margin: 0; }
+html, body { margin: 0; padding: 0; background: #fff; color: #16202a; font-family: var(--font-sans, sans-serif); }
+body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.sheet { position: relative; width: ${width.toFixed(2)}px; height: ${(height - 1).toFixed(2)}px; overflow: hidden; break-after: page; }
+.sheet:last-child { break-after: auto; }
+.header { position: absolute; left: ${SHEET_MARGIN}px; right: ${SHEET_MARGIN}px; top: ${SHEET_MARGIN - 16}px; display: flex; justify-content: space-between; font-size: 9pt; color: #46535f; }
+.frame { position: absolute; box-sizing: border-box; border: 0.75px solid #9aa7b4; }
+.notes { position: absolute; overflow: hidden; font-size: var(--notes-size, 11pt); line-height: 1.4; }
+.notes h2 { font-size: 1.25em; margin: 0 0 0.4em; }
+.notes p { margin: 0 0 0.5em; }
+.notes .timing { font-weight: 400; font-size: 0.8em; color: #46535f; margin-left: 0.5em; }
+.notes .steps { margin: 0.3em 0 0; padding-left: 1.2em; }
+.notes .steps li { margin-bottom: 0.3em; }
+.notes .step { font-weight: 700; color: #0b5cbf; }
+.script { position: absolute; left: ${SHEET_MARGIN}px; right: ${SHEET_MARGIN}px; top: ${SHEET_MARGIN}px; bottom: ${SHEET_MARGIN}px; overflow: hidden; font-size: 11pt; line-height: 1.45; }
+.script section { break-inside: avoid; padding-bottom: 10px; margin-bottom: 12px; border-bottom: 0.75px solid #c5ced8; }
+.script h1 { font-size: 18pt; margin: 0 0 4px; }
+.script .meta { color: #46535f; margin: 0 0 14px; }
+.script h2 { font-size: 13pt; margin: 0 0 4px; }
+</style></head><body data-kind="${kind}">${sheets.join('\n')}</body></html>`;
+}
+
+function header(outline: DeckOutline, page: number, pages: number): string {
+  return `<div class="header"><span>${escapeHtml(outline.title)}</span><span>${page} / ${pages}</span></div>`;
+}
+
+/** One slide per sheet: the slide on top, its notes below. */
+export function renderHandoutHtml(
+  outline: DeckOutline,
+  paper: Paper,
+  stylesheets: readonly string[],
+): string {
+  const total = outline.slides.length;
+  const sheets = outline.slides.map(
+    (slide, index) =>
+      `<div class="sheet">${header(outline, index + 1, total)}<div class="frame" style="${box(handoutSlideBox(paper))}"></div>` +
+      `<div class="notes" style="${box(handoutNotesBox(paper))}">${notesHtml(slide, index)}</div></div>`,
+  );
+  return document(outline, paper, stylesheets, 'handout', sheets);
+}
+
+/** Three slides per sheet, notes beside each. */
+export function renderThreeUpHtml(
+  outline: DeckOutline,
+  paper: Paper,
+  stylesheets: readonly string[],
+): string {
+  const sheets: string[] = [];
+  const total = Math.ceil(outline.slides.length / SLIDES_PER_3UP_SHEET);
+  for (let sheet = 0; sheet < total; sheet += 1) {
+    const rows = outline.slides
+      .slice(sheet * SLIDES_PER_3UP_SHEET, (sheet + 1) * SLIDES_PER_3UP_SHEET)
+      .map((slide, row) => {
+        const boxes = threeUpBoxes(paper, row);
+        return (
+          `<div class="frame" style="${box(boxes.slide)}"></div>` +
+          `<div class="notes" style="${box(boxes.notes)};--notes-size:9pt">${notesHtml(slide, sheet * SLIDES_PER_3UP_SHEET + row)}</div>`
+        );
+      });
+    sheets.push(`<div class="sheet">${header(outline, sheet + 1, total)}${rows.join('')}</div>`);
+  }
+  return document(outline, paper, stylesheets, 'handout-3up', sheets);
+}
+
+/**
+ * The speaker script: every slide's title, timing and notes, with the time at which it should
+ * start. Written as one sheet; the exporter's page script splits it into sheets that fit.
+ */
+export function renderScriptHtml(outline: DeckOutline, paper: Paper, stylesheets: readonly string[]): string {
+  let elapsed = 0;
+  const sections = outline.slides.map((slide, index) => {
+    const startsAt = `starts at ${formatDuration(elapsed)}`;
+    elapsed += slide.timing ?? 0;
+    return `<section data-slide="${index}">${notesHtml(slide, index).replace('</h2>', ` <span class="timing">${startsAt}</span></h2>`)}</section>`;
+  });
+  const planned = outline.slides.reduce((sum, slide) => sum + (slide.timing ?? 0), 0);
+  const intro =
+    `<h1>${escapeHtml(outline.title)}: speaker script</h1>` +
+    `<p class="meta">${escapeHtml(outline.author)} · ${outline.slides.length} slides · planned ${formatDuration(planned)} of ${outline.talkMinutes} minutes</p>`;
+  return document(outline, paper, stylesheets, 'notes', [
+    `<div class="sheet"><div class="script">${intro}${sections.join('')}</div></div>`,
+  ]);
+}

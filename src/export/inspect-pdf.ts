@@ -1,0 +1,59 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** What a PDF holds, read back with pdf.js: to verify an export and to test it. */
+export interface PdfReport {
+  pages: number;
+  /** Text of each page, whitespace collapsed. */
+  pageText: string[];
+  bookmarks: string[];
+  info: { title: string; author: string; subject: string };
+  /** Size of the first page in points. */
+  pageSize: { width: number; height: number };
+}
+
+export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
+  // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
+  try {
+    const pageText: string[] = [];
+    let pageSize = { width: 0, height: 0 };
+    for (let number = 1; number <= doc.numPages; number += 1) {
+      const page = await doc.getPage(number);
+      if (number === 1) {
+        const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+        pageSize = { width: x1 - x0, height: y1 - y0 };
+      }
+      const content = await page.getTextContent();
+      pageText.push(
+        content.items
+          .map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : ''))
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
+    }
+    const outline = (await doc.getOutline()) ?? [];
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, string | undefined> };
+    return {
+      pages: doc.numPages,
+      pageText,
+      bookmarks: outline.map((entry) => entry.title),
+      info: { title: info.Title ?? '', author: info.Author ?? '', subject: info.Subject ?? '' },
+      pageSize,
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * Text comparisons ignore whitespace and apostrophe variants (a PDF's text layer may give the
+ * typographic ’ back as the modifier letter ʼ).
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/[‘’ʼ′]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
