@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFNumber, PDFString, type PDFDict, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFDict, type PDFRef } from 'pdf-lib';
 import { PX_TO_PT, type Box } from './layout.ts';
 
 export interface PdfMetadata {
@@ -39,7 +39,8 @@ export function setBookmarks(doc: PDFDocument, bookmarks: readonly Bookmark[]): 
     if (!page)
       throw new Error(`bookmark "${bookmark.title}" points at page ${bookmark.page + 1} of ${pages.length}`);
     const entry: Record<string, unknown> = {
-      Title: PDFString.of(bookmark.title),
+      // UTF-16: titles hold arrows and typographic quotes that PDFDocEncoding lacks.
+      Title: PDFHexString.fromText(bookmark.title),
       Parent: outlinesRef,
       Dest: context.obj([page.ref, PDFName.of('XYZ'), null, null, null]),
     };

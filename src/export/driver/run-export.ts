@@ -1,5 +1,5 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { PROJECT_NAME } from '../../deck/problems.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
@@ -7,6 +7,7 @@ import { firstPages, type DeckOutline } from '../deck-outline.ts';
 import { ensureBuilt } from '../ensure-build.ts';
 import { renderHandoutHtml, renderScriptHtml, renderThreeUpHtml } from '../handout-html.ts';
 import { handoutSlideBox, SLIDES_PER_3UP_SHEET, threeUpBoxes } from '../layout.ts';
+import { findBrowser } from '../find-browser.ts';
 import { launchBrowser } from '../launch.ts';
 import type { ExportFormat, ExportOptions } from '../options.ts';
 import { placeSlides, setBookmarks, setMetadata, type Bookmark, type Placement } from '../pdf-document.ts';
@@ -49,6 +50,8 @@ export async function runExport(
   const distDir = resolve(root, 'dist');
   const outDir = resolve(root, options.outDir);
   await prepareOutDir(outDir);
+  // Fail fast, before a build, when there is no browser to print with.
+  const executablePath = findBrowser();
   if (await ensureBuilt(root, distDir, options.rebuild))
     progress.step('build', 'built dist/ (it was missing or older than its sources)');
 
@@ -56,7 +59,7 @@ export async function runExport(
   const server = await serveStatic(distDir, { pages: sheets });
   let browser: Browser | null = null;
   try {
-    browser = await launchBrowser();
+    browser = await launchBrowser({ executablePath });
     const { page, problems } = await openWatchedPage(browser, originOf(server.url));
     await page.goto(server.url);
     await waitForDeck(page);
@@ -113,7 +116,7 @@ export async function runExport(
 async function prepareOutDir(outDir: string): Promise<void> {
   const probe = join(outDir, `.docker-talk-write-probe-${process.pid}`);
   try {
-    await mkdir(outDir, { recursive: true });
+    await makeDirectories(outDir);
     await writeFile(probe, '');
     await rm(probe);
   } catch (error) {
@@ -122,6 +125,22 @@ async function prepareOutDir(outDir: string): Promise<void> {
       { cause: error },
     );
   }
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns for some paths (under
+ * /proc it retries ENOENT forever), where a plain mkdir fails at once with a clear code.
+ */
+async function makeDirectories(path: string): Promise<void> {
+  const missing: string[] = [];
+  let current = resolve(path);
+  while (!(await stat(current).catch(() => null))) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const dir of missing) await mkdir(dir);
 }
 
 /** The deck's own CSS (for its fonts and colours), as linked from the built index.html. */

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { DeckOutline } from '../../../src/export/deck-outline.ts';
+import { firstPages, formatDuration } from '../../../src/export/deck-outline.ts';
+import {
+  escapeHtml,
+  renderHandoutHtml,
+  renderScriptHtml,
+  renderThreeUpHtml,
+} from '../../../src/export/handout-html.ts';
+import { handoutNotesBox, handoutSlideBox, PAPER_SIZES, threeUpBoxes } from '../../../src/export/layout.ts';
+
+const outline: DeckOutline = {
+  title: 'T <b>',
+  author: 'A',
+  subject: 'S',
+  talkMinutes: 25,
+  slides: [1, 2, 3, 4].map((n) => ({
+    id: `s${n}`,
+    title: `Slide <${n}>`,
+    module: `slides/0${n}-s.ts`,
+    timing: 60,
+    notes: [`Say <script>${n}</script>.`],
+    stepNotes: n === 2 ? [null, 'second step'] : [],
+    fragments: n === 2 ? 2 : 0,
+  })),
+};
+
+describe('handout pages', () => {
+  it('escapes every deck string', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    for (const html of [
+      renderHandoutHtml(outline, 'a4', []),
+      renderThreeUpHtml(outline, 'a4', []),
+      renderScriptHtml(outline, 'a4', []),
+    ]) {
+      expect(html).not.toContain('<script>');
+      expect(html).toContain('&lt;script&gt;');
+    }
+  });
+
+  it('makes one sheet per slide for the handout and one per three slides for the 3-up', () => {
+    expect(renderHandoutHtml(outline, 'a4', []).match(/class="sheet"/g)).toHaveLength(4);
+    expect(renderThreeUpHtml(outline, 'letter', []).match(/class="sheet"/g)).toHaveLength(2);
+    expect(renderThreeUpHtml(outline, 'letter', [])).toContain('size: letter');
+  });
+
+  it('numbers the steps that have notes of their own', () => {
+    expect(renderHandoutHtml(outline, 'a4', [])).toContain('<span class="step">Step 3</span> second step');
+  });
+
+  it('lays the slide out at 16:9 inside the sheet, with the notes below it', () => {
+    const slide = handoutSlideBox('a4');
+    const notes = handoutNotesBox('a4');
+    expect(slide.width / slide.height).toBeCloseTo(16 / 9);
+    expect(notes.top).toBeGreaterThan(slide.top + slide.height);
+    expect(notes.top + notes.height).toBeLessThan(PAPER_SIZES.a4.height);
+    const rows = [0, 1, 2].map((row) => threeUpBoxes('a4', row));
+    expect(rows[1]!.slide.top).toBeGreaterThan(rows[0]!.slide.top + rows[0]!.slide.height);
+    expect(rows[2]!.notes.top + rows[2]!.notes.height).toBeLessThan(PAPER_SIZES.a4.height);
+  });
+
+  it('finds the first page of each slide and formats durations', () => {
+    expect(firstPages(outline.slides, (slide) => 1 + slide.fragments)).toEqual([0, 1, 4, 5]);
+    expect(formatDuration(75)).toBe('1:15');
+  });
+});
