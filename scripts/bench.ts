@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { buildVariant } from '../src/bench/builds.ts';
 import { measureDeckTimes, measureSpeakerViewReady } from '../src/bench/deck-timing.ts';
+import { measureExport, measureRawChromiumPrint } from '../src/bench/export-timing.ts';
 import { alternate, formatMs, median } from '../src/bench/stats.ts';
 import { launchBrowser } from '../src/export/launch.ts';
 import { serveStatic } from '../src/export/serve.ts';
@@ -63,3 +64,28 @@ try {
   await browser.close();
   await Promise.all(servers.map((server) => server.close()));
 }
+
+// Export: one browser per export run, alternated with the raw Chromium print of the same page.
+const root = process.cwd();
+const small = await buildVariant('synthetic-20', { slidesDir: 'tests/fixtures/decks/synthetic-20' });
+const large = await buildVariant('synthetic-200', { slidesDir: 'tests/fixtures/decks/synthetic-200' });
+const exportRounds = Math.max(3, Math.ceil(rounds / 2));
+const exports = await alternate(exportRounds, {
+  raw: () => measureRawChromiumPrint(withDiagrams, 'print-pdf&pdfSeparateFragments=false&margin=0'),
+  slides: () => measureExport(root, withDiagrams, ['slides']),
+  all: () => measureExport(root, withDiagrams),
+  small: () => measureExport(root, small),
+  large: () => measureExport(root, large),
+});
+const seconds = (name: string) => median(exports[name]!);
+console.log(`\nexport, seconds (median of ${exportRounds})`);
+console.log(`  ${'raw chromium --print-to-pdf of ?print-pdf'.padEnd(44)} ${seconds('raw').toFixed(2)} s`);
+console.log(`  ${'slides.pdf (the talk)'.padEnd(44)} ${seconds('slides').toFixed(2)} s`);
+console.log(`  ${'all five PDFs (the talk)'.padEnd(44)} ${seconds('all').toFixed(2)} s`);
+console.log(`  ${'all five PDFs, synthetic 20 slides'.padEnd(44)} ${seconds('small').toFixed(2)} s`);
+console.log(`  ${'all five PDFs, synthetic 200 slides'.padEnd(44)} ${seconds('large').toFixed(2)} s`);
+report('export ratios', [
+  ['slides.pdf / raw chromium print', seconds('slides') / seconds('raw'), 1.3],
+  ['all five PDFs / raw chromium print', seconds('all') / seconds('raw'), 3],
+  ['200 slides / 20 slides', seconds('large') / seconds('small'), 11],
+]);

@@ -5,7 +5,7 @@ export interface DeckStatus {
   state: 'loading' | 'ready' | 'error';
   /**
    * `drawn` once every diagram is in its slide. The deck is ready (presentable) once the
-   * diagrams of the opening slide and its neighbours are drawn; the rest follow at once.
+   * diagrams of the opening slide are drawn; the rest follow at once, nearest first.
    */
   diagrams: 'pending' | 'drawn';
   /** Diagrams drawn by Mermaid / taken from the cache, so far. */

@@ -38,7 +38,8 @@ async function start(): Promise<void> {
 
   const targets = collectDiagramTargets(deck, slidesElement);
   const diagrams = await prepareDiagrams(deck, targets);
-  // Draw what the first view shows before reveal.js starts, the rest right after. The print
+  // Draw what the opening slide shows before reveal.js starts, the rest right after, nearest
+  // first (the next slide's diagrams are drawn long before a presenter moves on). The print
   // view clones its pages once, at start, and the speaker view's frames may show any slide:
   // those draw everything first.
   const drawAllFirst = /[?&](print-pdf|receiver)\b/.test(location.search);
@@ -48,9 +49,7 @@ async function start(): Promise<void> {
   );
   const slideOf = (target: DiagramTarget) => deck.entries.indexOf(target.entry);
   const ordered = byDistanceFrom(targets, slideOf, opening);
-  const firstView = drawAllFirst
-    ? ordered
-    : ordered.filter((target) => Math.abs(slideOf(target) - opening) <= 1);
+  const firstView = drawAllFirst ? ordered : ordered.filter((target) => slideOf(target) === opening);
   const drawnFirst = (await diagrams?.draw(firstView)) ?? { drawn: 0, fromCache: 0 };
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -41,18 +41,28 @@ interface Context {
   options: ExportOptions;
 }
 
+export interface ExportPaths {
+  /** The project root (sources for the staleness check, and where relative paths start). */
+  root: string;
+  /** The built deck. Default: `<root>/dist`. */
+  distDir?: string;
+  /** Build `distDir` when stale. Default: true (the bench exports prebuilt fixture decks). */
+  build?: boolean;
+}
+
 /** Exports the requested PDFs. Throws with a message naming what to fix; writes nothing partial. */
 export async function runExport(
   options: ExportOptions,
   progress: Progress,
-  root = resolve('.'),
+  paths: ExportPaths = { root: resolve('.') },
 ): Promise<SummaryRow[]> {
-  const distDir = resolve(root, 'dist');
+  const { root } = paths;
+  const distDir = paths.distDir ?? resolve(root, 'dist');
   const outDir = resolve(root, options.outDir);
   await prepareOutDir(outDir);
   // Fail fast, before a build, when there is no browser to print with.
   const executablePath = findBrowser();
-  if (await ensureBuilt(root, distDir, options.rebuild))
+  if (paths.build !== false && (await ensureBuilt(root, distDir, options.rebuild)))
     progress.step('build', 'built dist/ (it was missing or older than its sources)');
 
   const sheets = new Map<string, string>();
