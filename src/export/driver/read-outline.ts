@@ -2,7 +2,8 @@ import type { DeckOutline } from '../deck-outline.ts';
 
 /**
  * Reads the deck's outline from the live page (passed to `page.evaluate`: uses nothing from
- * Node). Titles and notes come from the rendered slides, so the handout says what the deck says.
+ * Node), live or print view. Titles and notes come from the rendered slides, so the handout says
+ * what the deck says.
  */
 export function readDeckOutline(): DeckOutline {
   const text = (element: Element | null | undefined) =>
@@ -15,21 +16,24 @@ export function readDeckOutline(): DeckOutline {
     author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
     subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? '',
     talkMinutes: (config.totalTime ?? 0) / 60,
-    slides: window.Reveal.getSlides().map((section) => {
-      const fragments = [...section.querySelectorAll('.fragment')];
-      const timing = Number(section.dataset.timing);
-      return {
-        id: section.id,
-        title: text(section.querySelector('.slide-title')),
-        module: section.dataset.module ?? '',
-        timing: Number.isFinite(timing) && timing > 0 ? timing : null,
-        notes: paragraphs(section.querySelector(':scope > aside.notes')),
-        stepNotes: fragments.map((fragment) => {
-          const own = paragraphs(fragment.querySelector('aside.notes'));
-          return own.length > 0 ? own.join(' ') : null;
-        }),
-        fragments: fragments.length,
-      };
-    }),
+    // The print view repeats a slide once per step: keep each slide's first page.
+    slides: window.Reveal.getSlides()
+      .filter((section, index, all) => all.findIndex((other) => other.id === section.id) === index)
+      .map((section) => {
+        const fragments = [...section.querySelectorAll('.fragment')];
+        const timing = Number(section.dataset.timing);
+        return {
+          id: section.id,
+          title: text(section.querySelector('.slide-title')),
+          module: section.dataset.module ?? '',
+          timing: Number.isFinite(timing) && timing > 0 ? timing : null,
+          notes: paragraphs(section.querySelector(':scope > aside.notes')),
+          stepNotes: fragments.map((fragment) => {
+            const own = paragraphs(fragment.querySelector('aside.notes'));
+            return own.length > 0 ? own.join(' ') : null;
+          }),
+          fragments: fragments.length,
+        };
+      }),
   };
 }

@@ -14,7 +14,8 @@ import { placeSlides, setBookmarks, setMetadata, type Bookmark, type Placement }
 import type { Progress, SummaryRow } from '../progress.ts';
 import { serveStatic } from '../serve.ts';
 import { verifyPdf } from '../verify.ts';
-import { openWatchedPage, originOf, waitForDeck, type PageProblems } from './deck-page.ts';
+import { openWatchedPage, originOf, type PageProblems } from './deck-page.ts';
+import { diagramCacheFile, readDiagramCache, saveDiagramCache, seedDiagramCache } from './diagram-cache.ts';
 import { fitNotes, paginateScript } from './fit-sheets.ts';
 import { openPrintView, printPage } from './print.ts';
 import { readDeckOutline } from './read-outline.ts';
@@ -71,10 +72,13 @@ export async function runExport(
   try {
     browser = await launchBrowser({ executablePath });
     const { page, problems } = await openWatchedPage(browser, originOf(server.url));
-    await page.goto(server.url);
-    await waitForDeck(page);
-    const outline = await page.evaluate(readDeckOutline);
+    const cacheFile = diagramCacheFile(root);
+    await seedDiagramCache(page, originOf(server.url), await readDiagramCache(cacheFile));
     const stylesheets = await deckStylesheets(distDir);
+    // Slides first: its print view is also where the outline is read (one page per slide).
+    await openPrintView(page, `${server.url}?${SLIDES_VIEW}`);
+    const outline = await page.evaluate(readDeckOutline);
+    await saveDiagramCache(page, cacheFile);
     const context: Context = { page, problems, baseUrl: server.url, sheets, stylesheets, outline, options };
 
     const rows: SummaryRow[] = [];
@@ -82,7 +86,7 @@ export async function runExport(
     let slidesPdf: Uint8Array | null = null;
     if (needsSlides) {
       progress.step('slides', `printing ${outline.slides.length} slides`);
-      slidesPdf = await printDeck(context, 'print-pdf&pdfSeparateFragments=false');
+      slidesPdf = await printPage(page);
     }
     for (const format of options.formats) {
       const started = performance.now();
@@ -159,10 +163,15 @@ async function deckStylesheets(distDir: string): Promise<string[]> {
   return [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map((match) => match[1]!);
 }
 
-/** Prints the deck's print view: `query` selects slides (fragments off) or steps. */
+/**
+ * The print views: one page per slide with every fragment shown, or one page per step.
+ * margin=0: pages exactly the 1280x720 slide, so a handout frame holds the slide edge to edge.
+ */
+const SLIDES_VIEW = 'print-pdf&pdfSeparateFragments=false&margin=0';
+const STEPS_VIEW = 'print-pdf&margin=0';
+
 async function printDeck(context: Context, query: string): Promise<Uint8Array> {
-  // margin=0: pages exactly the 1280x720 slide, so a handout frame holds the slide edge to edge.
-  await openPrintView(context.page, `${context.baseUrl}?${query}&margin=0`);
+  await openPrintView(context.page, `${context.baseUrl}?${query}`);
   return printPage(context.page);
 }
 
@@ -181,7 +190,7 @@ async function buildFormat(
       return { doc: await PDFDocument.load(slidesPdf!), bookmarks: titled(firstPages(slides, () => 1)) };
     case 'steps': {
       progress.step('steps', `printing ${slides.reduce((sum, s) => sum + 1 + s.fragments, 0)} steps`);
-      const bytes = await printDeck(context, 'print-pdf');
+      const bytes = await printDeck(context, STEPS_VIEW);
       return {
         doc: await PDFDocument.load(bytes),
         bookmarks: titled(firstPages(slides, (slide) => 1 + slide.fragments)),

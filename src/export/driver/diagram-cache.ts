@@ -1,0 +1,69 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+
+/**
+ * The deck caches finished diagram SVGs in sessionStorage (see src/diagrams/cache.ts). The
+ * exporter keeps them between runs in a file, and seeds each export's page with them, so a
+ * re-export after editing notes does not draw unchanged diagrams again. Keys hash every input
+ * of a drawing (source, steps, theme, Mermaid's version): an entry can never be stale.
+ */
+const KEY_PREFIX = 'docker-talk:diagram:';
+
+export function diagramCacheFile(root: string): string {
+  return join(root, 'node_modules', '.cache', 'docker-talk', 'diagram-svgs.json');
+}
+
+export async function readDiagramCache(file: string): Promise<Record<string, string>> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    if (parsed && typeof parsed === 'object') {
+      return Object.fromEntries(
+        Object.entries(parsed).filter(
+          (entry): entry is [string, string] =>
+            entry[0].startsWith(KEY_PREFIX) && typeof entry[1] === 'string',
+        ),
+      );
+    }
+  } catch {
+    // No cache yet, or an unreadable one: the deck draws its diagrams.
+  }
+  return {};
+}
+
+/** Seeds sessionStorage of every document the page opens on `origin` with the cached SVGs. */
+export async function seedDiagramCache(
+  page: Page,
+  origin: string,
+  entries: Record<string, string>,
+): Promise<void> {
+  if (Object.keys(entries).length === 0) return;
+  await page.evaluateOnNewDocument(
+    (expectedOrigin, seed) => {
+      if (location.origin !== expectedOrigin) return;
+      try {
+        for (const [key, svg] of Object.entries(seed)) sessionStorage.setItem(key, svg);
+      } catch {
+        // Storage full or denied: the deck draws what it lacks.
+      }
+    },
+    origin,
+    entries,
+  );
+}
+
+/** Saves the page's current diagram SVGs (the deck's diagrams now, nothing older). */
+export async function saveDiagramCache(page: Page, file: string): Promise<void> {
+  const entries = await page.evaluate((prefix) => {
+    const found: Record<string, string> = {};
+    for (let index = 0; index < sessionStorage.length; index += 1) {
+      const key = sessionStorage.key(index);
+      if (key?.startsWith(prefix)) found[key] = sessionStorage.getItem(key) ?? '';
+    }
+    return found;
+  }, KEY_PREFIX);
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(entries));
+  await rename(temp, file);
+}
