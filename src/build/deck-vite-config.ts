@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { UserConfig } from 'vite';
+import { contentSecurityPolicyPlugin } from './content-security-policy.ts';
 import { deckCheck, deckSource, diagramStepCss, type DeckSourceOptions } from './vite-plugins.ts';
 
 function mermaidVersion(): string {
@@ -16,7 +17,7 @@ export function createDeckViteConfig(options: DeckSourceOptions = {}): UserConfi
     // Relative base: the built deck works from any static host and any sub-path.
     base: './',
     define: { __MERMAID_VERSION__: JSON.stringify(mermaidVersion()) },
-    plugins: [deckSource(options), diagramStepCss(), deckCheck(options)],
+    plugins: [deckSource(options), diagramStepCss(), deckCheck(options), contentSecurityPolicyPlugin()],
     server: {
       host: '127.0.0.1',
       port: 5173,

@@ -48,7 +48,7 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
       reject(
         error.code === 'EADDRINUSE'
           ? new Error(
-              `${PROJECT_NAME}: port ${options.port} is in use; choose another with --port, or stop what holds it`,
+              `${PROJECT_NAME}: port ${options.port} on 127.0.0.1 is in use; stop what holds it or use another port`,
             )
           : error,
       ),

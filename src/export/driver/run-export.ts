@@ -117,8 +117,15 @@ export async function runExport(
       });
       progress.done(format, `wrote ${FILE_OF[format]}: ${doc.getPageCount()} pages, checked`);
     }
-    if (problems.pageErrors.length > 0)
+    if (problems.pageErrors.length > 0) {
       throw new Error(`${PROJECT_NAME} export: the deck reported errors: ${problems.pageErrors.join('; ')}`);
+    }
+    // The export must run with no network: anything the deck fetched from elsewhere is a bug.
+    if (problems.foreignRequests.length > 0) {
+      throw new Error(
+        `${PROJECT_NAME} export: the deck asked for ${problems.foreignRequests.join(', ')}, outside its own origin; bundle it instead`,
+      );
+    }
     return rows;
   } finally {
     await browser?.close();

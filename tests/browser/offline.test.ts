@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../../src/export/launch.ts';
+import { chromiumArgs } from '../../src/export/launch.ts';
+import { supportTranspiledCallbacks, waitForDeck } from '../../src/export/driver/deck-page.ts';
+
+/**
+ * A browser that can reach nothing but loopback: every other host name fails to resolve, in
+ * every window and frame (request interception would not cover the speaker view's popup).
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser({
+    args: [...chromiumArgs(), '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openOffline(url: string): Promise<{ page: Page; failures: string[]; errors: string[] }> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 720 });
+  await supportTranspiledCallbacks(page);
+  const failures: string[] = [];
+  const errors: string[] = [];
+  page.on('requestfailed', (request) => failures.push(`${request.url()} ${request.failure()?.errorText}`));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await waitForDeck(page);
+  return { page, failures, errors };
+}
+
+describe.each([
+  ['from the root', () => inject('builtUrl')],
+  ['from a sub-path', () => inject('builtSubPathUrl')],
+])('the built deck with no network, served %s', (_where, urlOf) => {
+  it('presents every slide and opens a working speaker view', async () => {
+    const { page, failures, errors } = await openOffline(urlOf());
+    const visited = await page.evaluate(() => {
+      const ids: string[] = [];
+      for (let index = 0; index < window.Reveal.getTotalSlides(); index += 1) {
+        window.Reveal.slide(index);
+        ids.push(window.Reveal.getCurrentSlide().id);
+      }
+      return ids;
+    });
+    expect(new Set(visited).size).toBe(visited.length);
+    const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+    await page.keyboard.press('s');
+    const speaker = (await popup)!;
+    const speakerFailures: string[] = [];
+    speaker.on('requestfailed', (request) => speakerFailures.push(request.url()));
+    await speaker.waitForFunction(
+      () =>
+        [
+          ...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe'),
+        ].filter((frame) => frame.contentWindow?.deckStatus?.state === 'ready').length === 2,
+      { timeout: 30_000 },
+    );
+    expect(failures).toEqual([]);
+    expect(speakerFailures).toEqual([]);
+    expect(errors).toEqual([]);
+    await speaker.close();
+    await page.close();
+  });
+});

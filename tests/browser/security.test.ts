@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openWatchedPage, originOf, startBrowser, waitForDeck } from '../../src/export/driver/deck-page.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function policyOf(html: string): Map<string, string[]> {
+  const content = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/
+    .exec(html)?.[1]
+    ?.replace(/&#39;/g, "'");
+  if (!content) throw new Error('the built index.html has no Content-Security-Policy');
+  return new Map(
+    content.split(';').map((directive) => {
+      const [name, ...values] = directive.trim().split(/\s+/);
+      return [name!, values];
+    }),
+  );
+}
+
+describe('security of the built deck', () => {
+  it('ships a Content-Security-Policy that allows only its own origin, no inline script but the speaker view’s hash, no eval', async () => {
+    const policy = policyOf(await readFile(join(inject('distDir'), 'index.html'), 'utf8'));
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    const scripts = policy.get('script-src')!;
+    expect(scripts[0]).toBe("'self'");
+    expect(scripts.slice(1)).toEqual([expect.stringMatching(/^'sha256-[A-Za-z0-9+/=]{44}'$/)]);
+    expect(scripts).not.toContain("'unsafe-inline'");
+    expect(scripts).not.toContain("'unsafe-eval'");
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    for (const values of policy.values()) expect(values.filter((v) => /^https?:|^\*$/.test(v))).toEqual([]);
+  });
+
+  it('breaks no rule of that policy while presenting, printing and opening the speaker view', async () => {
+    const url = inject('builtUrl');
+    const { page, problems } = await openWatchedPage(browser, originOf(url));
+    await page.evaluateOnNewDocument(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    await page.goto(url);
+    await waitForDeck(page);
+    await page.evaluate(() => {
+      for (let index = 0; index < window.Reveal.getTotalSlides(); index += 1)
+        window.Reveal.slide(index, 0, 99);
+    });
+    const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+    await page.keyboard.press('s');
+    const speaker = (await popup)!;
+    await speaker.waitForFunction(
+      () =>
+        [
+          ...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe'),
+        ].filter((frame) => frame.contentWindow?.deckStatus?.state === 'ready').length === 2,
+      { timeout: 30_000 },
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
+    await speaker.close();
+    await page.goto(`${url}?print-pdf`);
+    await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true', {
+      timeout: 30_000,
+    });
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders diagrams with Mermaid’s strict security: no script, no event handler, no link out', async () => {
+    const url = inject('builtUrl');
+    const { page } = await openWatchedPage(browser, originOf(url));
+    await page.goto(url);
+    await waitForDeck(page);
+    const unsafe = await page.evaluate(() =>
+      [...document.querySelectorAll('.slides figure.diagram svg, .slides figure.diagram svg *')].flatMap(
+        (element) => [
+          ...(element.tagName.toLowerCase() === 'script' ? ['<script>'] : []),
+          ...[...element.attributes]
+            .filter((attribute) => /^on/i.test(attribute.name) || /^\s*javascript:/i.test(attribute.value))
+            .map((attribute) => `${element.tagName} ${attribute.name}`),
+        ],
+      ),
+    );
+    expect(unsafe).toEqual([]);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('.slides figure.diagram svg').length),
+    ).toBeGreaterThan(5);
+    await page.close();
+  });
+});

@@ -1,0 +1,216 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  openWatchedPage,
+  originOf,
+  startBrowser,
+  waitForDeck,
+  type PageProblems,
+} from '../../src/export/driver/deck-page.ts';
+import { readDiagramStates } from '../../src/export/driver/diagram-state.ts';
+
+/** A long rehearsal: every step, forward and back, many times, and the speaker view again and again. */
+const WALKS = 20;
+const SPEAKER_VIEWS = 5;
+/** After the session the heap may be this much larger than after the warm-up walk. */
+const HEAP_GROWTH_ALLOWED = 0.1;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await startBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Walk {
+  forward: number;
+  back: number;
+  /** The current slide's id after each end was reached. */
+  endId: string;
+  startId: string;
+}
+
+/**
+ * In the page: from the first step of the first slide, `next()` until the last step of the
+ * last slide, then `prev()` back to the start, counting steps. Throws if reveal.js stops moving
+ * before an end. One round trip per walk, not one per step.
+ */
+function walkDeck(): Walk {
+  const reveal = window.Reveal;
+  const at = () => JSON.stringify(reveal.getIndices());
+  const step = (move: () => void, direction: string) => {
+    const before = at();
+    move();
+    if (at() === before) throw new Error(`reveal.js did not move ${direction} from ${before}`);
+  };
+  reveal.slide(0, 0, -1);
+  let forward = 0;
+  while (!(reveal.isLastSlide() && !reveal.availableFragments().next)) {
+    step(() => reveal.next(), 'forward');
+    forward += 1;
+  }
+  const endId = reveal.getCurrentSlide().id;
+  let back = 0;
+  while (!(reveal.isFirstSlide() && !reveal.availableFragments().prev)) {
+    step(() => reveal.prev(), 'back');
+    back += 1;
+  }
+  return { forward, back, endId, startId: reveal.getCurrentSlide().id };
+}
+
+/** The JS heap in use, after forcing garbage collection. */
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.createCDPSession();
+  try {
+    // Twice: objects whose finalisers ran in the first pass are freed in the second.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+describe('a long session on the built deck', () => {
+  let page: Page;
+  let problems: PageProblems;
+  /** Problems of the speaker windows (their own page and the deck frames in it). */
+  const speakerProblems: string[] = [];
+  let expected: { steps: number; firstId: string; lastId: string };
+  let heapBefore: number;
+
+  beforeAll(async () => {
+    const url = inject('builtUrl');
+    ({ page, problems } = await openWatchedPage(browser, originOf(url)));
+    await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await page.goto(url);
+    await waitForDeck(page);
+    expected = await page.evaluate(() => {
+      const slides = window.Reveal.getSlides();
+      // Each slide is one step plus one per distinct fragment index; the first step is not a move.
+      const steps = slides.reduce((sum, section) => {
+        const indices = new Set(
+          [...section.querySelectorAll<HTMLElement>('.fragment')].map((f) => f.dataset.fragmentIndex),
+        );
+        return sum + 1 + indices.size;
+      }, -1);
+      return { steps, firstId: slides[0]!.id, lastId: slides.at(-1)!.id };
+    });
+    // Warm-up: lazy caches (layout, styles, reveal's own) fill on the first pass.
+    expect(await page.evaluate(walkDeck)).toMatchObject({ forward: expected.steps, back: expected.steps });
+    heapBefore = await heapUsed(page);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it(`walks every step forward to the end and back ${WALKS} times`, async () => {
+    const started = Date.now();
+    for (let walk = 0; walk < WALKS; walk += 1) {
+      expect(await page.evaluate(walkDeck), `walk ${walk + 1}`).toEqual({
+        forward: expected.steps,
+        back: expected.steps,
+        endId: expected.lastId,
+        startId: expected.firstId,
+      });
+    }
+    console.log(
+      `soak: ${WALKS} walks of ${expected.steps} steps each way in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }, 120_000);
+
+  it(`opens and closes the speaker view ${SPEAKER_VIEWS} times`, async () => {
+    const started = Date.now();
+    for (let view = 0; view < SPEAKER_VIEWS; view += 1) {
+      await page.bringToFront();
+      const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+      await page.keyboard.press('s');
+      const speaker = await popup;
+      if (!speaker) throw new Error(`pressing S opened no speaker window (view ${view + 1})`);
+      speaker.on('console', (message) => {
+        if (message.type() === 'error') speakerProblems.push(`console: ${message.text()}`);
+      });
+      speaker.on('pageerror', (error) => speakerProblems.push(`page error: ${String(error)}`));
+      await speaker.waitForFunction(
+        () => {
+          const frames = [
+            ...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe'),
+          ];
+          return (
+            frames.length === 2 && frames.every((frame) => frame.contentWindow?.deckStatus?.state === 'ready')
+          );
+        },
+        { timeout: 30_000 },
+      );
+      await speaker.close();
+    }
+    console.log(`soak: ${SPEAKER_VIEWS} speaker views in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }, 120_000);
+
+  it(`keeps the JS heap within ${HEAP_GROWTH_ALLOWED * 100}% of its size after the warm-up`, async () => {
+    const heapAfter = await heapUsed(page);
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
+    console.log(
+      `soak: heap ${mb(heapBefore)} before, ${mb(heapAfter)} after (${(((heapAfter - heapBefore) / heapBefore) * 100).toFixed(1)}%)`,
+    );
+    expect(heapAfter).toBeLessThanOrEqual(heapBefore * (1 + HEAP_GROWTH_ALLOWED));
+  });
+
+  it('is still in sync: indices, the present slide and every diagram step', async () => {
+    const targets = await page.evaluate(() =>
+      window.Reveal.getSlides().map((section, index) => ({
+        index,
+        id: section.id,
+        fragments: [...section.querySelectorAll<HTMLElement>('.fragment')].map((f) =>
+          Number(f.dataset.fragmentIndex),
+        ),
+        diagrams: section.querySelectorAll('figure.diagram[data-diagram]').length,
+      })),
+    );
+    expect(targets.some((target) => target.diagrams > 0 && target.fragments.length >= 2)).toBe(true);
+    for (const target of targets) {
+      const lastFragment = Math.max(-1, ...target.fragments);
+      for (let fragment = -1; fragment <= lastFragment; fragment += 1) {
+        const where = `${target.id} at fragment ${fragment}`;
+        await page.evaluate((t, f) => window.Reveal.slide(t, 0, f), target.index, fragment);
+        const state = await page.evaluate(() => ({
+          indices: window.Reveal.getIndices(),
+          present: document.querySelector('.reveal .slides > section.present')?.id,
+        }));
+        expect(state.indices.h, where).toBe(target.index);
+        if (lastFragment >= 0) expect(state.indices.f, where).toBe(fragment);
+        expect(state.present, where).toBe(target.id);
+        if (target.diagrams === 0) continue;
+        const section = await page.$('.reveal .slides > section.present');
+        const diagrams = await page.evaluate(readDiagramStates, section!);
+        await section!.dispose();
+        expect(diagrams.length, where).toBe(target.diagrams);
+        for (const diagram of diagrams) {
+          expect(diagram.mismatches, `${where}: ${diagram.diagram}`).toEqual([]);
+          // The step is how many fragments are shown.
+          expect(diagram.step, `${where}: ${diagram.diagram}`).toBe(
+            target.fragments.filter((index) => index <= fragment).length,
+          );
+        }
+      }
+    }
+    // And by the URL, as a reload or a bookmark would: the hash still drives the deck.
+    const middle = targets[Math.floor(targets.length / 2)]!;
+    await page.evaluate((id) => (location.hash = `#/${id}`), middle.id);
+    await page.waitForFunction(
+      (id) => window.Reveal.getCurrentSlide().id === id,
+      { timeout: 5_000 },
+      middle.id,
+    );
+    expect(await page.evaluate(() => window.Reveal.getIndices().h)).toBe(middle.index);
+  });
+
+  it('logs no error and requests nothing outside its origin, in the deck or the speaker view', () => {
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.foreignRequests).toEqual([]);
+    expect(speakerProblems).toEqual([]);
+  });
+});
