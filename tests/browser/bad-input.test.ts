@@ -1,8 +1,10 @@
+import { createServer as createNetServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { build, createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeckViteConfig } from '../../src/build/deck-vite-config.ts';
+import { serveStatic } from '../../src/export/serve.ts';
 import { openWatchedPage, originOf, startBrowser } from '../../src/export/driver/deck-page.ts';
 
 const FIXTURES = {
@@ -58,5 +60,41 @@ describe.each(Object.keys(FIXTURES) as (keyof typeof FIXTURES)[])('negative fixt
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('a port in use', () => {
+  let blocker: Server;
+  let port: number;
+  beforeAll(async () => {
+    blocker = createNetServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    port = (blocker.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    await new Promise<void>((done) => blocker.close(() => done()));
+  });
+
+  it('moves `npm start` to the next free port, which it prints', async () => {
+    const server = await createServer({
+      ...createDeckViteConfig(),
+      configFile: false,
+      root: resolve('.'),
+      logLevel: 'silent',
+      server: { host: '127.0.0.1', port, open: false, hmr: false },
+    });
+    await server.listen();
+    try {
+      const url = server.resolvedUrls!.local[0]!;
+      expect(new URL(url).port).not.toBe(String(port));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('makes a static server on that port fail with a message naming the port', async () => {
+    await expect(serveStatic('dist', { port })).rejects.toThrow(
+      `docker-talk: port ${port} on 127.0.0.1 is in use`,
+    );
   });
 });
