@@ -86,7 +86,7 @@ async function openAndCloseSpeakerView(page: Page, problems: string[]): Promise<
     await page.bringToFront();
     await page.keyboard.press('s');
     presses += 1;
-    speaker = await Promise.race([popup, new Promise<null>((resolve) => setTimeout(resolve, 2_000, null))]);
+    speaker = await Promise.race([popup, new Promise<null>((resolve) => setTimeout(resolve, 1_000, null))]);
   }
   if (!speaker) throw new Error(`pressing S ${presses} times opened no speaker window`);
   speaker.on('console', (message) => {
