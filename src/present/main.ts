@@ -16,6 +16,7 @@ import { validateDeck } from '../deck/validate.ts';
 import { renderDeckSlides } from '../render/render-slide.ts';
 import { showErrorPanel } from './error-panel.ts';
 import { createRevealConfig } from './reveal-config.ts';
+import { bindSpeakerViewKey } from './speaker-view.ts';
 import { markDiagramsDrawn, markError, markLoading, markPdfReady, markReady } from './signals.ts';
 import { byDistanceFrom, openingSlideIndex } from './urgency.ts';
 import { collectDiagramTargets, prepareDiagrams } from './diagrams.ts';
@@ -62,6 +63,7 @@ async function start(): Promise<void> {
   // The print view (?print-pdf) lays out its pages after initialise; the exporter waits for this.
   reveal.on('pdf-ready', markPdfReady);
   await reveal.initialize();
+  bindSpeakerViewKey(reveal);
   markReady(drawnFirst);
 
   const rest = ordered.filter((target) => !firstView.includes(target));
