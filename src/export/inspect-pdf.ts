@@ -1,4 +1,26 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDFDocument } from 'pdf-lib';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+type PdfJs = typeof PdfJsModule;
+let pdfjs: Promise<PdfJs> | null = null;
+
+/**
+ * Loads pdf.js and runs it once on a one-page PDF. The first use costs about a second (module
+ * and worker code to compile); the exporter starts this while Chromium prints, when Node would
+ * otherwise wait, so the checks after each PDF are fast.
+ */
+export function preparePdfReader(): Promise<PdfJs> {
+  pdfjs ??= (async () => {
+    const loaded = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const sample = await PDFDocument.create();
+    sample.addPage([10, 10]);
+    const doc = await loaded.getDocument({ data: await sample.save(), verbosity: 0 }).promise;
+    await (await doc.getPage(1)).getTextContent();
+    await doc.destroy();
+    return loaded;
+  })();
+  return pdfjs;
+}
 
 /** What a PDF holds, read back with pdf.js: to verify an export and to test it. */
 export interface PdfReport {
@@ -13,6 +35,7 @@ export interface PdfReport {
 
 export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  const { getDocument } = await preparePdfReader();
   const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
   try {
     const pageText: string[] = [];

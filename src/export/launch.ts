@@ -19,6 +19,11 @@ export function chromiumArgs(): string[] {
   return args;
 }
 
+/** Makes every host but loopback unresolvable: a browser that provably needs no network. */
+export function offlineArgs(): string[] {
+  return ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+}
+
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   return puppeteer.launch({
     executablePath: findBrowser(),

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../src/export/launch.ts';
-import { chromiumArgs } from '../../src/export/launch.ts';
+import { chromiumArgs, launchBrowser, offlineArgs } from '../../src/export/launch.ts';
 import { supportTranspiledCallbacks, waitForDeck } from '../../src/export/driver/deck-page.ts';
 
 /**
@@ -11,7 +10,7 @@ import { supportTranspiledCallbacks, waitForDeck } from '../../src/export/driver
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser({
-    args: [...chromiumArgs(), '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    args: [...chromiumArgs(), ...offlineArgs()],
   });
 });
 afterAll(async () => {

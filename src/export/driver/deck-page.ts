@@ -13,17 +13,29 @@ export async function startBrowser(): Promise<Browser> {
   return launchBrowser();
 }
 
+export interface WatchOptions {
+  viewport?: { width: number; height: number };
+  /**
+   * Abort requests outside the origin (default). Off, they are only recorded: interception
+   * makes every request wait for a round trip to Node, so the exporter, which runs in a
+   * browser that cannot resolve other hosts anyway (`offlineArgs`), records passively.
+   */
+  intercept?: boolean;
+}
+
 /**
- * Opens a page that records its problems. Requests outside `origin` are recorded and aborted,
- * so the test also proves the deck works with no network.
+ * Opens a page that records its problems: console errors, page errors, and requests outside
+ * `origin` (aborted when intercepting, so a test also proves the deck works with no network).
  */
 export async function openWatchedPage(
   browser: Browser,
   origin: string,
-  viewport = { width: 1280, height: 720 },
+  viewportOrOptions: WatchOptions['viewport'] | WatchOptions = {},
 ): Promise<{ page: Page; problems: PageProblems }> {
+  const options: WatchOptions =
+    'width' in viewportOrOptions ? { viewport: viewportOrOptions } : (viewportOrOptions as WatchOptions);
   const page = await browser.newPage();
-  await page.setViewport(viewport);
+  await page.setViewport(options.viewport ?? { width: 1280, height: 720 });
   await supportTranspiledCallbacks(page);
   const problems: PageProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
   page.on('console', (message) => {
@@ -31,20 +43,14 @@ export async function openWatchedPage(
       problems.consoleErrors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.pageErrors.push(String(error)));
-  await page.setRequestInterception(true);
+  const isOwn = (url: string) =>
+    url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank';
+  const intercept = options.intercept ?? true;
+  if (intercept) await page.setRequestInterception(true);
   page.on('request', (request: HTTPRequest) => {
-    const url = request.url();
-    if (
-      url.startsWith(origin) ||
-      url.startsWith('data:') ||
-      url.startsWith('blob:') ||
-      url === 'about:blank'
-    ) {
-      void request.continue();
-    } else {
-      problems.foreignRequests.push(url);
-      void request.abort();
-    }
+    const own = isOwn(request.url());
+    if (!own) problems.foreignRequests.push(request.url());
+    if (intercept) void (own ? request.continue() : request.abort());
   });
   return { page, problems };
 }

@@ -8,11 +8,12 @@ import { ensureBuilt } from '../ensure-build.ts';
 import { renderHandoutHtml, renderScriptHtml, renderThreeUpHtml } from '../handout-html.ts';
 import { handoutSlideBox, SLIDES_PER_3UP_SHEET, threeUpBoxes } from '../layout.ts';
 import { findBrowser } from '../find-browser.ts';
-import { launchBrowser } from '../launch.ts';
+import { chromiumArgs, launchBrowser, offlineArgs } from '../launch.ts';
 import type { ExportFormat, ExportOptions } from '../options.ts';
 import { placeSlides, setBookmarks, setMetadata, type Bookmark, type Placement } from '../pdf-document.ts';
 import type { Progress, SummaryRow } from '../progress.ts';
 import { serveStatic } from '../serve.ts';
+import { preparePdfReader } from '../inspect-pdf.ts';
 import { verifyPdf } from '../verify.ts';
 import { openWatchedPage, originOf, type PageProblems } from './deck-page.ts';
 import { diagramCacheFile, readDiagramCache, saveDiagramCache, seedDiagramCache } from './diagram-cache.ts';
@@ -61,6 +62,8 @@ export async function runExport(
   const distDir = paths.distDir ?? resolve(root, 'dist');
   const outDir = resolve(root, options.outDir);
   await prepareOutDir(outDir);
+  // Warm the PDF checker in Node while Chromium works (errors surface at the first check).
+  preparePdfReader().catch(() => undefined);
   // Fail fast, before a build, when there is no browser to print with.
   const executablePath = findBrowser();
   if (paths.build !== false && (await ensureBuilt(root, distDir, options.rebuild)))
@@ -70,8 +73,8 @@ export async function runExport(
   const server = await serveStatic(distDir, { pages: sheets });
   let browser: Browser | null = null;
   try {
-    browser = await launchBrowser({ executablePath });
-    const { page, problems } = await openWatchedPage(browser, originOf(server.url));
+    browser = await launchBrowser({ executablePath, args: [...chromiumArgs(), ...offlineArgs()] });
+    const { page, problems } = await openWatchedPage(browser, originOf(server.url), { intercept: false });
     const cacheFile = diagramCacheFile(root);
     await seedDiagramCache(page, originOf(server.url), await readDiagramCache(cacheFile));
     const stylesheets = await deckStylesheets(distDir);
@@ -81,13 +84,14 @@ export async function runExport(
     await saveDiagramCache(page, cacheFile);
     const context: Context = { page, problems, baseUrl: server.url, sheets, stylesheets, outline, options };
 
-    const rows: SummaryRow[] = [];
     const needsSlides = options.formats.some((format) => format !== 'steps' && format !== 'notes');
     let slidesPdf: Uint8Array | null = null;
     if (needsSlides) {
       progress.step('slides', `printing ${outline.slides.length} slides`);
       slidesPdf = await printPage(page);
     }
+    // Checking a written PDF (pdf.js, in Node) overlaps with printing the next one (Chromium).
+    const writes: Promise<SummaryRow>[] = [];
     for (const format of options.formats) {
       const started = performance.now();
       const file = join(outDir, FILE_OF[format]);
@@ -100,23 +104,30 @@ export async function runExport(
       });
       setBookmarks(doc, bookmarks);
       const bytes = await doc.save();
-      await writeFileAtomic(file, bytes, async () => {
-        await verifyPdf(FILE_OF[format], bytes, {
-          pages: doc.getPageCount(),
+      const pages = doc.getPageCount();
+      const check = () =>
+        verifyPdf(FILE_OF[format], bytes, {
+          pages,
           titles: outline.slides.map((slide) => slide.title),
           bookmarks: outline.slides.length,
           title: outline.title,
-        });
-      });
-      const seconds = (performance.now() - started) / 1000;
-      rows.push({
-        file: join(options.outDir, FILE_OF[format]),
-        pages: doc.getPageCount(),
-        bytes: bytes.length,
-        seconds,
-      });
-      progress.done(format, `wrote ${FILE_OF[format]}: ${doc.getPageCount()} pages, checked`);
+        }).then(() => undefined);
+      writes.push(
+        writeFileAtomic(file, bytes, check).then(() => {
+          progress.done(format, `wrote ${FILE_OF[format]}: ${pages} pages, checked`);
+          return {
+            file: join(options.outDir, FILE_OF[format]),
+            pages,
+            bytes: bytes.length,
+            seconds: (performance.now() - started) / 1000,
+          };
+        }),
+      );
     }
+    const settled = await Promise.allSettled(writes);
+    const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const rows = settled.map((result) => (result as PromiseFulfilledResult<SummaryRow>).value);
     if (problems.pageErrors.length > 0) {
       throw new Error(`${PROJECT_NAME} export: the deck reported errors: ${problems.pageErrors.join('; ')}`);
     }
