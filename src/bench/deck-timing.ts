@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { openSpeakerWindow, waitForSpeakerFrames } from '../export/driver/speaker-window.ts';
 import { waitForDeck } from '../export/driver/deck-page.ts';
 
 export interface DeckTimes {
@@ -13,19 +14,12 @@ export interface DeckTimes {
  * HTTP cache, empty sessionStorage: a cold start, as an audience member's first load).
  */
 export async function measureDeckTimes(browser: Browser, url: string): Promise<DeckTimes> {
-  const context = await browser.createBrowserContext();
-  try {
-    const page = await context.newPage();
-    await page.setViewport({ width: 1280, height: 720 });
-    await page.goto(url);
-    await waitForDeck(page);
-    return await page.evaluate(() => ({
+  return inFreshContext(browser, url, (page) =>
+    page.evaluate(() => ({
       ready: window.deckStatus.readyAt ?? Number.NaN,
       allDiagrams: window.deckStatus.diagramsDrawnAt ?? Number.NaN,
-    }));
-  } finally {
-    await context.close();
-  }
+    })),
+  );
 }
 
 /**
@@ -33,35 +27,27 @@ export async function measureDeckTimes(browser: Browser, url: string): Promise<D
  * ready: what the presenter waits for.
  */
 export async function measureSpeakerViewReady(browser: Browser, url: string): Promise<number> {
+  return inFreshContext(browser, url, async (page) => {
+    const started = performance.now();
+    await waitForSpeakerFrames(await openSpeakerWindow(page), 60_000);
+    return performance.now() - started;
+  });
+}
+
+/** Opens `url` in a new browser context, waits for the deck, runs `measure`, closes the context. */
+async function inFreshContext<T>(
+  browser: Browser,
+  url: string,
+  measure: (page: Page) => Promise<T>,
+): Promise<T> {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
     await page.setViewport({ width: 1280, height: 720 });
     await page.goto(url);
     await waitForDeck(page);
-    const started = performance.now();
-    const speaker = await openSpeakerWindow(page);
-    await speaker.waitForFunction(
-      () => {
-        const frames = [
-          ...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe'),
-        ];
-        return (
-          frames.length === 2 && frames.every((frame) => frame.contentWindow?.deckStatus?.state === 'ready')
-        );
-      },
-      { timeout: 60_000, polling: 'mutation' },
-    );
-    return performance.now() - started;
+    return await measure(page);
   } finally {
     await context.close();
   }
-}
-
-async function openSpeakerWindow(page: Page): Promise<Page> {
-  const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
-  await page.keyboard.press('s');
-  const speaker = await popup;
-  if (!speaker) throw new Error('pressing S opened no speaker window');
-  return speaker;
 }

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumArgs, launchBrowser, offlineArgs } from '../../src/export/launch.ts';
 import { supportTranspiledCallbacks, waitForDeck } from '../../src/export/driver/deck-page.ts';
+import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 
 /**
  * A browser that can reach nothing but loopback: every other host name fails to resolve, in
@@ -46,18 +47,10 @@ describe.each([
       return ids;
     });
     expect(new Set(visited).size).toBe(visited.length);
-    const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
-    await page.keyboard.press('s');
-    const speaker = (await popup)!;
+    const speaker = await openSpeakerWindow(page);
     const speakerFailures: string[] = [];
     speaker.on('requestfailed', (request) => speakerFailures.push(request.url()));
-    await speaker.waitForFunction(
-      () =>
-        [
-          ...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe'),
-        ].filter((frame) => frame.contentWindow?.deckStatus?.state === 'ready').length === 2,
-      { timeout: 30_000 },
-    );
+    await waitForSpeakerFrames(speaker);
     expect(failures).toEqual([]);
     expect(speakerFailures).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openWatchedPage, originOf, startBrowser, waitForDeck } from '../../src/export/driver/deck-page.ts';
+import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,16 +55,8 @@ describe('security of the built deck', () => {
       for (let index = 0; index < window.Reveal.getTotalSlides(); index += 1)
         window.Reveal.slide(index, 0, 99);
     });
-    const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
-    await page.keyboard.press('s');
-    const speaker = (await popup)!;
-    await speaker.waitForFunction(
-      () =>
-        [
-          ...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe'),
-        ].filter((frame) => frame.contentWindow?.deckStatus?.state === 'ready').length === 2,
-      { timeout: 30_000 },
-    );
+    const speaker = await openSpeakerWindow(page);
+    await waitForSpeakerFrames(speaker);
     expect(
       await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
     ).toEqual([]);

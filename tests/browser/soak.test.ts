@@ -8,6 +8,7 @@ import {
   type PageProblems,
 } from '../../src/export/driver/deck-page.ts';
 import { readDiagramStates } from '../../src/export/driver/diagram-state.ts';
+import { waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 
 /** A long rehearsal: every step, forward and back, many times, and the speaker view again and again. */
 const WALKS = 20;
@@ -93,17 +94,7 @@ async function openAndCloseSpeakerView(page: Page, problems: string[]): Promise<
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   speaker.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
-  await speaker.waitForFunction(
-    () => {
-      const frames = [
-        ...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe'),
-      ];
-      return (
-        frames.length === 2 && frames.every((frame) => frame.contentWindow?.deckStatus?.state === 'ready')
-      );
-    },
-    { timeout: 30_000 },
-  );
+  await waitForSpeakerFrames(speaker);
   await speaker.close();
   return presses;
 }

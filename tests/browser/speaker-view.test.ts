@@ -8,6 +8,7 @@ import {
   type PageProblems,
 } from '../../src/export/driver/deck-page.ts';
 import { readDiagramStates } from '../../src/export/driver/diagram-state.ts';
+import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,21 +20,8 @@ afterAll(async () => {
 
 /** Presses `S` and returns the speaker window once both of its deck frames are ready. */
 async function openSpeakerView(page: Page): Promise<Page> {
-  const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
-  await page.keyboard.press('s');
-  const speaker = await popup;
-  if (!speaker) throw new Error('pressing S opened no speaker window');
-  await speaker.waitForFunction(
-    () => {
-      const frames = [
-        ...document.querySelectorAll<HTMLIFrameElement>('#current-slide iframe, #upcoming-slide iframe'),
-      ];
-      return (
-        frames.length === 2 && frames.every((frame) => frame.contentWindow?.deckStatus?.state === 'ready')
-      );
-    },
-    { timeout: 30_000 },
-  );
+  const speaker = await openSpeakerWindow(page);
+  await waitForSpeakerFrames(speaker);
   return speaker;
 }
 
