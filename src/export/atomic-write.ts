@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** Temp files being written, so an interrupted export can remove them (see `removeTempFiles`). */
-const pending = new Set<string>();
+/** Temp files being written, each with its write, so an interrupted export can remove them. */
+const pending = new Map<string, Promise<void>>();
+let aborted = false;
+
+class ExportInterrupted extends Error {}
 
 /**
  * Writes `bytes` to a temp file beside `path`, runs `check` on it, then renames it into place:
@@ -15,10 +18,16 @@ export async function writeFileAtomic(
   check: () => Promise<void>,
 ): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  pending.add(temp);
+  if (aborted) throw new ExportInterrupted('the export was interrupted');
+  const written = writeFile(temp, bytes);
+  pending.set(
+    temp,
+    written.catch(() => undefined),
+  );
   try {
-    await writeFile(temp, bytes);
+    await written;
     await check();
+    if (aborted) throw new ExportInterrupted('the export was interrupted');
     await rename(temp, path);
   } finally {
     pending.delete(temp);
@@ -26,8 +35,13 @@ export async function writeFileAtomic(
   }
 }
 
-/** Removes every temp file still being written (on SIGINT/SIGTERM). Synchronous-safe to call twice. */
+/**
+ * On SIGINT/SIGTERM: no further file is renamed into place, writes under way finish, and
+ * every temp file is removed. Files already renamed are complete and checked.
+ */
 export async function removeTempFiles(): Promise<void> {
-  await Promise.all([...pending].map((temp) => rm(temp, { force: true })));
-  pending.clear();
+  aborted = true;
+  const temps = [...pending.keys()];
+  await Promise.all(pending.values());
+  await Promise.all(temps.map((temp) => rm(temp, { force: true })));
 }

@@ -54,7 +54,15 @@ export async function runExport(
   const server = await serveStatic(distDir, { pages: sheets });
   let browser: Browser | null = null;
   try {
-    browser = await launchBrowser({ executablePath, args: [...chromiumArgs(), ...offlineArgs()] });
+    browser = await launchBrowser({
+      executablePath,
+      args: [...chromiumArgs(), ...offlineArgs()],
+      // Our own handlers clean up first (scripts/export.ts); Puppeteer's would exit at once.
+      // The browser still goes with the process: Puppeteer kills it on exit.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     const printed = await printSources({
       browser,
       baseUrl: server.url,
