@@ -38,7 +38,11 @@ async function start(): Promise<void> {
   slidesElement.replaceChildren(...renderDeckSlides(deck.entries, { examples: assets.examples, imageUrls }));
 
   const targets = collectDiagramTargets(deck, slidesElement);
-  const diagrams = await prepareDiagrams(deck, targets);
+  // Preparing (drawing code, fonts) starts now; it is awaited only when a diagram is drawn, so
+  // an opening slide without one does not wait for it. The no-op handler keeps a failure from
+  // being reported as unhandled before it is awaited (and shown) below.
+  const preparing = prepareDiagrams(deck, targets);
+  preparing.catch(() => undefined);
   // Draw what the opening slide shows before reveal.js starts, the rest right after, nearest
   // first (the next slide's diagrams are drawn long before a presenter moves on). The print
   // view clones its pages once, at start, and the speaker view's frames may show any slide:
@@ -51,7 +55,8 @@ async function start(): Promise<void> {
   const slideOf = (target: DiagramTarget) => deck.entries.indexOf(target.entry);
   const ordered = byDistanceFrom(targets, slideOf, opening);
   const firstView = drawAllFirst ? ordered : ordered.filter((target) => slideOf(target) === opening);
-  const drawnFirst = (await diagrams?.draw(firstView)) ?? { drawn: 0, fromCache: 0 };
+  const firstDrawer = firstView.length > 0 ? await preparing : null;
+  const drawnFirst = (await firstDrawer?.draw(firstView)) ?? { drawn: 0, fromCache: 0 };
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const reveal = new Reveal(revealElement, {
@@ -67,6 +72,7 @@ async function start(): Promise<void> {
   markReady(drawnFirst);
 
   const rest = ordered.filter((target) => !firstView.includes(target));
+  const diagrams = await preparing;
   const drawnLater = (await diagrams?.draw(rest)) ?? { drawn: 0, fromCache: 0 };
   diagrams?.close();
   // A diagram inserted after reveal.js laid out the slides needs a new layout.
