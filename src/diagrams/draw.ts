@@ -39,6 +39,8 @@ export interface DrawOptions {
 export interface DrawReport {
   drawn: number;
   fromCache: number;
+  /** The cache keys of the diagrams drawn (what a persisted cache should keep). */
+  keys: string[];
 }
 
 export interface DiagramDrawer {
@@ -70,7 +72,7 @@ export function createDiagramDrawer(options: DrawOptions): DiagramDrawer {
 
   return {
     async draw(targets) {
-      const report: DrawReport = { drawn: 0, fromCache: 0 };
+      const report: DrawReport = { drawn: 0, fromCache: 0, keys: [] };
       for (const target of targets) {
         // An underscore: slide ids are slugs (no underscores), and Mermaid deletes any element
         // that already has the id it renders to, so the SVG id must never equal a slide's id.
@@ -84,6 +86,7 @@ export function createDiagramDrawer(options: DrawOptions): DiagramDrawer {
           target.block.description,
           JSON.stringify(options.theme),
         ]);
+        report.keys.push(key);
         const cached = options.cache.get(key);
         if (cached) {
           target.canvas.innerHTML = cached;

@@ -13,6 +13,8 @@ export interface DeckStatus {
   diagramsFromCache: number;
   /** Milliseconds from navigation start to ready. */
   readyAt?: number;
+  /** Cache keys of the deck's diagrams, once every diagram is drawn. */
+  diagramCacheKeys?: string[];
   /** Milliseconds from navigation start to every diagram drawn. */
   diagramsDrawnAt?: number;
   error?: string;

@@ -20,7 +20,7 @@ import { bindSpeakerViewKey } from './speaker-view.ts';
 import { markDiagramsDrawn, markError, markLoading, markPdfReady, markReady } from './signals.ts';
 import { byDistanceFrom, openingSlideIndex } from './urgency.ts';
 import { collectDiagramTargets, prepareDiagrams } from './diagrams.ts';
-import type { DiagramTarget } from '../diagrams/draw.ts';
+import type { DiagramTarget, DrawReport } from '../diagrams/draw.ts';
 
 async function start(): Promise<void> {
   markLoading();
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   const ordered = byDistanceFrom(targets, slideOf, opening);
   const firstView = drawAllFirst ? ordered : ordered.filter((target) => slideOf(target) === opening);
   const firstDrawer = firstView.length > 0 ? await preparing : null;
-  const drawnFirst = (await firstDrawer?.draw(firstView)) ?? { drawn: 0, fromCache: 0 };
+  const drawnFirst = (await firstDrawer?.draw(firstView)) ?? NOTHING_DRAWN;
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const reveal = new Reveal(revealElement, {
@@ -73,15 +73,18 @@ async function start(): Promise<void> {
 
   const rest = ordered.filter((target) => !firstView.includes(target));
   const diagrams = await preparing;
-  const drawnLater = (await diagrams?.draw(rest)) ?? { drawn: 0, fromCache: 0 };
+  const drawnLater = (await diagrams?.draw(rest)) ?? NOTHING_DRAWN;
   diagrams?.close();
   // A diagram inserted after reveal.js laid out the slides needs a new layout.
   if (rest.length > 0) reveal.layout();
   markDiagramsDrawn({
     drawn: drawnFirst.drawn + drawnLater.drawn,
     fromCache: drawnFirst.fromCache + drawnLater.fromCache,
+    keys: [...drawnFirst.keys, ...drawnLater.keys],
   });
 }
+
+const NOTHING_DRAWN: DrawReport = { drawn: 0, fromCache: 0, keys: [] };
 
 /** Title, author and subject for the browser, search, and the exported PDFs' metadata. */
 function setMeta(name: string, content: string): void {

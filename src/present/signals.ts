@@ -38,12 +38,13 @@ export function markPdfReady(): void {
 }
 
 /** Every diagram is drawn and in its slide (`<html data-diagrams="drawn">`, `deck:diagrams-drawn`). */
-export function markDiagramsDrawn(diagrams: { drawn: number; fromCache: number }): void {
+export function markDiagramsDrawn(diagrams: { drawn: number; fromCache: number; keys: string[] }): void {
   window.deckStatus = {
     ...window.deckStatus,
     diagrams: 'drawn',
     diagramsDrawn: diagrams.drawn,
     diagramsFromCache: diagrams.fromCache,
+    diagramCacheKeys: diagrams.keys,
     diagramsDrawnAt: performance.now(),
   };
   document.documentElement.dataset.diagrams = 'drawn';

@@ -140,6 +140,22 @@ describe('npm run export (all five PDFs)', () => {
     expect(image.width).toBe(Math.round((PAPER_SIZES.a4.width / 96) * dpi));
   });
 
+  it('keeps the SVGs of exactly the talk’s diagrams for the next export', async () => {
+    const slides = await talk();
+    const diagrams = slides
+      .flatMap((slide) =>
+        slide.blocks.flatMap((block) =>
+          block.kind === 'columns' ? [...block.left, ...block.right] : [block],
+        ),
+      )
+      .filter((block) => block.kind === 'diagram');
+    const cache = JSON.parse(
+      await readFile(join('node_modules', '.cache', 'docker-talk', 'diagram-svgs.json'), 'utf8'),
+    ) as Record<string, string>;
+    expect(Object.keys(cache)).toHaveLength(diagrams.length);
+    for (const svg of Object.values(cache)) expect(svg).toMatch(/^<svg[\s\S]*role="img"/);
+  });
+
   it('leaves no temp file behind', async () => {
     expect((await readdir(outDir)).filter((name) => name.endsWith('.tmp') || name.startsWith('.'))).toEqual(
       [],

@@ -52,13 +52,16 @@ export async function seedDiagramCache(
   );
 }
 
-/** Saves the page's current diagram SVGs (the deck's diagrams now, nothing older). */
+/**
+ * Saves the SVGs of the deck's diagrams as they are now (the keys the deck reports it used),
+ * so the file never keeps drawings of diagrams that changed since.
+ */
 export async function saveDiagramCache(page: Page, file: string): Promise<void> {
   const entries = await page.evaluate((prefix) => {
     const found: Record<string, string> = {};
-    for (let index = 0; index < sessionStorage.length; index += 1) {
-      const key = sessionStorage.key(index);
-      if (key?.startsWith(prefix)) found[key] = sessionStorage.getItem(key) ?? '';
+    for (const key of window.deckStatus.diagramCacheKeys ?? []) {
+      const svg = key.startsWith(prefix) ? sessionStorage.getItem(key) : null;
+      if (svg) found[key] = svg;
     }
     return found;
   }, KEY_PREFIX);
