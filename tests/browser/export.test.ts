@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { diagramCacheFile } from '../../src/export/driver/diagram-cache.ts';
 import { inspectPdf, normaliseText, type PdfReport } from '../../src/export/inspect-pdf.ts';
 import { PAPER_SIZES, threeUpBoxes } from '../../src/export/layout.ts';
 
@@ -149,9 +150,10 @@ describe('npm run export (all five PDFs)', () => {
         ),
       )
       .filter((block) => block.kind === 'diagram');
-    const cache = JSON.parse(
-      await readFile(join('node_modules', '.cache', 'docker-talk', 'diagram-svgs.json'), 'utf8'),
-    ) as Record<string, string>;
+    const cache = JSON.parse(await readFile(diagramCacheFile(process.cwd(), 'dist'), 'utf8')) as Record<
+      string,
+      string
+    >;
     expect(Object.keys(cache)).toHaveLength(diagrams.length);
     for (const svg of Object.values(cache)) expect(svg).toMatch(/^<svg[\s\S]*role="img"/);
   });

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 
 /**
@@ -10,8 +11,13 @@ import type { Page } from 'puppeteer-core';
  */
 const KEY_PREFIX = 'docker-talk:diagram:';
 
-export function diagramCacheFile(root: string): string {
-  return join(root, 'node_modules', '.cache', 'docker-talk', 'diagram-svgs.json');
+/**
+ * One file per built deck folder: the file keeps only what its deck uses, so two decks (the
+ * talk and the bench's synthetic decks, say) must not share one.
+ */
+export function diagramCacheFile(root: string, distDir: string): string {
+  const name = createHash('sha256').update(resolve(distDir)).digest('hex').slice(0, 12);
+  return join(root, 'node_modules', '.cache', 'docker-talk', `diagram-svgs-${name}.json`);
 }
 
 export async function readDiagramCache(file: string): Promise<Record<string, string>> {

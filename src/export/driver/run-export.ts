@@ -70,7 +70,7 @@ export async function runExport(
       paper: options.paper,
       stylesheets: await deckStylesheets(distDir),
       sheets,
-      cacheFile: diagramCacheFile(root),
+      cacheFile: diagramCacheFile(root, distDir),
       progress: (format, message) => progress.step(format, message),
     });
     const { outline } = printed;
