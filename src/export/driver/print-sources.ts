@@ -40,6 +40,11 @@ export interface PrintRequest {
   sheets: Map<string, string>;
   cacheFile: string;
   progress: (format: string, message: string) => void;
+  /**
+   * Called after each print with what is printed so far, so the caller can compose and check
+   * finished formats (Node work) while Chromium prints the next one.
+   */
+  onPrinted?: (outline: DeckOutline, printed: Partial<Omit<PrintedSources, 'outline' | 'problems'>>) => void;
 }
 
 /**
@@ -60,6 +65,7 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
   await saveDiagramCache(page, request.cacheFile);
   request.progress('slides', `printing ${outline.slides.length} slides`);
   const slides = await printPage(page);
+  request.onPrinted?.(outline, { slides });
   let steps: Uint8Array | null = null;
   if (formats.includes('steps')) {
     request.progress(
@@ -68,6 +74,7 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
     );
     await openPrintView(page, `${request.baseUrl}?${STEPS_VIEW}`);
     steps = await printPage(page);
+    request.onPrinted?.(outline, { steps });
   }
 
   await page.emulateMediaType('print');
@@ -97,6 +104,7 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
         fitted('handout'),
       )
     : null;
+  if (handoutSheets) request.onPrinted?.(outline, { handoutSheets });
   const threeUpSheets = formats.includes('handout-3up')
     ? await sheet(
         'handout-3up',
@@ -104,12 +112,14 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
         fitted('handout-3up'),
       )
     : null;
+  if (threeUpSheets) request.onPrinted?.(outline, { threeUpSheets });
   let sheetOfSlide: number[] = [];
   const script = formats.includes('notes')
     ? await sheet('notes', renderScriptHtml(outline, request.paper, request.stylesheets), async () => {
         sheetOfSlide = await page.evaluate(paginateScript);
       })
     : null;
+  if (script) request.onPrinted?.(outline, { script: { pdf: script, sheetOfSlide } });
   return {
     outline,
     slides,

@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { PROJECT_NAME } from '../../deck/problems.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
-import { composeFormat } from '../compose-formats.ts';
+import { composeFormat, type FormatSources } from '../compose-formats.ts';
+import type { DeckOutline } from '../deck-outline.ts';
 import { ensureBuilt } from '../ensure-build.ts';
 import { findBrowser } from '../find-browser.ts';
 import { preparePdfReader } from '../inspect-pdf.ts';
@@ -63,23 +64,25 @@ export async function runExport(
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
-    const printed = await printSources({
-      browser,
-      baseUrl: server.url,
-      formats: options.formats,
-      paper: options.paper,
-      stylesheets: await deckStylesheets(distDir),
-      sheets,
-      cacheFile: diagramCacheFile(root, distDir),
-      progress: (format, message) => progress.step(format, message),
-    });
-    const { outline } = printed;
-    // Checking a written PDF (pdf.js, in Node) overlaps with composing the next one.
-    const writes: Promise<SummaryRow>[] = [];
-    for (const format of options.formats) {
+    // Each format is composed, written and checked as soon as what it is made of is printed,
+    // while Chromium goes on printing the next one.
+    const printedSoFar: Partial<FormatSources> = {};
+    const writes = new Map<ExportFormat, Promise<SummaryRow>>();
+    const startReady = (outline: DeckOutline) => {
+      for (const format of options.formats) {
+        if (writes.has(format) || !isReady(format, printedSoFar)) continue;
+        const write = produce(format, outline, snapshot(printedSoFar));
+        write.catch(() => undefined);
+        writes.set(format, write);
+      }
+    };
+    const produce = async (
+      format: ExportFormat,
+      outline: DeckOutline,
+      sources: FormatSources,
+    ): Promise<SummaryRow> => {
       const started = performance.now();
-      const file = join(outDir, FILE_OF[format]);
-      const { doc, bookmarks } = await composeFormat(format, outline, options.paper, printed);
+      const { doc, bookmarks } = await composeFormat(format, outline, options.paper, sources);
       setMetadata(doc, {
         title: outline.title,
         author: outline.author,
@@ -89,26 +92,43 @@ export async function runExport(
       setBookmarks(doc, bookmarks);
       const bytes = await doc.save();
       const pages = doc.getPageCount();
-      const check = () =>
+      await writeFileAtomic(join(outDir, FILE_OF[format]), bytes, () =>
         verifyPdf(FILE_OF[format], bytes, {
           pages,
           titles: outline.slides.map((slide) => slide.title),
           bookmarks: outline.slides.length,
           title: outline.title,
-        }).then(() => undefined);
-      writes.push(
-        writeFileAtomic(file, bytes, check).then(() => {
-          progress.done(format, `wrote ${FILE_OF[format]}: ${pages} pages, checked`);
-          return {
-            file: join(options.outDir, FILE_OF[format]),
-            pages,
-            bytes: bytes.length,
-            seconds: (performance.now() - started) / 1000,
-          };
-        }),
+        }).then(() => undefined),
       );
+      progress.done(format, `wrote ${FILE_OF[format]}: ${pages} pages, checked`);
+      return {
+        file: join(options.outDir, FILE_OF[format]),
+        pages,
+        bytes: bytes.length,
+        seconds: (performance.now() - started) / 1000,
+      };
+    };
+    let printed;
+    try {
+      printed = await printSources({
+        browser,
+        baseUrl: server.url,
+        formats: options.formats,
+        paper: options.paper,
+        stylesheets: await deckStylesheets(distDir),
+        sheets,
+        cacheFile: diagramCacheFile(root, distDir),
+        progress: (format, message) => progress.step(format, message),
+        onPrinted: (outline, sources) => {
+          Object.assign(printedSoFar, sources);
+          startReady(outline);
+        },
+      });
+    } finally {
+      // Whatever happens, let writes under way finish (and clean up their temp files).
+      await Promise.allSettled(writes.values());
     }
-    const settled = await Promise.allSettled(writes);
+    const settled = await Promise.allSettled(options.formats.map((format) => writes.get(format)!));
     const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) throw failed.reason;
     const pageErrors = printed.problems.flatMap((problems) => problems.pageErrors);
@@ -127,6 +147,32 @@ export async function runExport(
     await browser?.close();
     await server.close();
   }
+}
+
+/** Whether everything `format` is made of has been printed. */
+function isReady(format: ExportFormat, printed: Partial<FormatSources>): boolean {
+  switch (format) {
+    case 'slides':
+      return Boolean(printed.slides);
+    case 'steps':
+      return Boolean(printed.steps);
+    case 'handout':
+      return Boolean(printed.slides && printed.handoutSheets);
+    case 'handout-3up':
+      return Boolean(printed.slides && printed.threeUpSheets);
+    case 'notes':
+      return Boolean(printed.script);
+  }
+}
+
+function snapshot(printed: Partial<FormatSources>): FormatSources {
+  return {
+    slides: printed.slides!,
+    steps: printed.steps ?? null,
+    handoutSheets: printed.handoutSheets ?? null,
+    threeUpSheets: printed.threeUpSheets ?? null,
+    script: printed.script ?? null,
+  };
 }
 
 /** Creates the output folder and proves it writable now, before any work is done. */
