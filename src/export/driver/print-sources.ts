@@ -62,7 +62,9 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
 
   await openPrintView(page, `${request.baseUrl}?${SLIDES_VIEW}`);
   const outline = await page.evaluate(readDeckOutline);
-  await saveDiagramCache(page, request.cacheFile);
+  // Only when the deck drew something: otherwise the file already holds exactly its diagrams.
+  if (await page.evaluate(() => window.deckStatus.diagramsDrawn > 0))
+    await saveDiagramCache(page, request.cacheFile);
   request.progress('slides', `printing ${outline.slides.length} slides`);
   const slides = await printPage(page);
   request.onPrinted?.(outline, { slides });

@@ -52,18 +52,23 @@ export async function runExport(
     progress.step('build', 'built dist/ (it was missing or older than its sources)');
 
   const sheets = new Map<string, string>();
-  const server = await serveStatic(distDir, { pages: sheets });
+  // The browser starts while the server does.
+  const launching = launchBrowser({
+    executablePath,
+    args: [...chromiumArgs(), ...offlineArgs()],
+    // Our own handlers clean up first (scripts/export.ts); Puppeteer's would exit at once.
+    // The browser still goes with the process: Puppeteer kills it on exit.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  const server = await serveStatic(distDir, { pages: sheets }).catch(async (error: unknown) => {
+    await (await launching.catch(() => null))?.close();
+    throw error;
+  });
   let browser: Browser | null = null;
   try {
-    browser = await launchBrowser({
-      executablePath,
-      args: [...chromiumArgs(), ...offlineArgs()],
-      // Our own handlers clean up first (scripts/export.ts); Puppeteer's would exit at once.
-      // The browser still goes with the process: Puppeteer kills it on exit.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    browser = await launching;
     // Each format is composed, written and checked as soon as what it is made of is printed,
     // while Chromium goes on printing the next one.
     const printedSoFar: Partial<FormatSources> = {};
