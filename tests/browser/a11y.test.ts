@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   openWatchedPage,
   originOf,
-  startBrowser,
   waitForDeck,
   type PageProblems,
 } from '../../src/export/driver/deck-page.ts';
+import { useSharedBrowser } from './support/shared-browser.ts';
 
 /** axe-core's browser build, injected into the deck page (the page loads nothing from outside). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -240,18 +240,14 @@ function describeLowContrast(
   );
 }
 
-let browser: Browser;
+const browser = useSharedBrowser();
 let url: string;
-beforeAll(async () => {
-  browser = await startBrowser();
+beforeAll(() => {
   url = inject('builtUrl');
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function openDeck(reducedMotion: boolean): Promise<{ page: Page; problems: PageProblems }> {
-  const opened = await openWatchedPage(browser, originOf(url));
+  const opened = await openWatchedPage(browser(), originOf(url));
   // Before navigation: the deck reads the preference once, when reveal.js starts.
   if (reducedMotion) {
     await opened.page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);

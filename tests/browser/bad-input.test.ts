@@ -1,11 +1,11 @@
 import { createServer as createNetServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
-import type { Browser } from 'puppeteer-core';
 import { build, createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeckViteConfig } from '../../src/build/deck-vite-config.ts';
 import { serveStatic } from '../../src/export/serve.ts';
-import { openWatchedPage, originOf, startBrowser } from '../../src/export/driver/deck-page.ts';
+import { openWatchedPage, originOf } from '../../src/export/driver/deck-page.ts';
+import { useSharedBrowser } from './support/shared-browser.ts';
 
 const FIXTURES = {
   'broken-mermaid':
@@ -19,13 +19,7 @@ function fixtureConfig(name: keyof typeof FIXTURES) {
   return { ...config, configFile: false as const, root: resolve('.'), logLevel: 'silent' as const };
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSharedBrowser();
 
 describe.each(Object.keys(FIXTURES) as (keyof typeof FIXTURES)[])('negative fixture %s', (name) => {
   it('fails `vite build` with the slide module and the fix', async () => {
@@ -45,7 +39,7 @@ describe.each(Object.keys(FIXTURES) as (keyof typeof FIXTURES)[])('negative fixt
     await server.listen();
     try {
       const url = server.resolvedUrls!.local[0]!;
-      const { page } = await openWatchedPage(browser, originOf(url));
+      const { page } = await openWatchedPage(browser(), originOf(url));
       await page.goto(url);
       await page.waitForSelector('.deck-error', { visible: true, timeout: 30_000 });
       const panel = await page.$eval('.deck-error', (element) => ({

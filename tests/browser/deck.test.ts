@@ -1,20 +1,14 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   openWatchedPage,
   originOf,
-  startBrowser,
   waitForDeck,
   type PageProblems,
 } from '../../src/export/driver/deck-page.ts';
+import { useSharedBrowser } from './support/shared-browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSharedBrowser();
 
 /** Per slide: what a presenter would see go wrong. */
 interface SlideReport {
@@ -92,7 +86,7 @@ describe.each([
 
   beforeAll(async () => {
     const url = urlOf();
-    ({ page, problems } = await openWatchedPage(browser, originOf(url)));
+    ({ page, problems } = await openWatchedPage(browser(), originOf(url)));
     await page.goto(url);
     await waitForDeck(page);
     reports = await inspectEverySlide(page);
@@ -131,7 +125,7 @@ describe.each([
 describe('presenting', () => {
   it('keeps the current slide across a reload (hash navigation)', async () => {
     const url = inject('builtUrl');
-    const { page, problems } = await openWatchedPage(browser, originOf(url));
+    const { page, problems } = await openWatchedPage(browser(), originOf(url));
     // The talk's own slides: the fourth by its id, then back to the second.
     await page.goto(url);
     await waitForDeck(page);
@@ -157,7 +151,7 @@ describe('presenting', () => {
 
   it('is configured for presenting: numbers, progress, notes plugin, 16:9 design size', async () => {
     const url = inject('builtUrl');
-    const { page } = await openWatchedPage(browser, originOf(url));
+    const { page } = await openWatchedPage(browser(), originOf(url));
     await page.goto(url);
     await waitForDeck(page);
     const config = await page.evaluate(() => {

@@ -1,15 +1,15 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as talkDiagrams from '../../slides/diagrams/index.ts';
 import type { DiagramBlock } from '../../src/deck/types.ts';
 import {
   openWatchedPage,
   originOf,
-  startBrowser,
   waitForDeck,
   type PageProblems,
 } from '../../src/export/driver/deck-page.ts';
 import { readDiagramStates, type DiagramState } from '../../src/export/driver/diagram-state.ts';
+import { useSharedBrowser } from './support/shared-browser.ts';
 
 const diagramsById = new Map(
   Object.values(talkDiagrams as Record<string, DiagramBlock>).map((d) => [d.id, d]),
@@ -22,14 +22,10 @@ interface DiagramSlide {
   fragments: number;
 }
 
-let browser: Browser;
+const browser = useSharedBrowser();
 let url: string;
-beforeAll(async () => {
-  browser = await startBrowser();
+beforeAll(() => {
   url = inject('builtUrl');
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** A deck page with transitions off, so computed styles are final at once. */
@@ -37,7 +33,7 @@ async function openDeck(
   path = '',
   viewport = { width: 1280, height: 720 },
 ): Promise<{ page: Page; problems: PageProblems }> {
-  const opened = await openWatchedPage(browser, originOf(url), viewport);
+  const opened = await openWatchedPage(browser(), originOf(url), viewport);
   await opened.page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   await opened.page.goto(`${url}${path}`);
   await waitForDeck(opened.page);

@@ -1,17 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openWatchedPage, originOf, startBrowser, waitForDeck } from '../../src/export/driver/deck-page.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openWatchedPage, originOf, waitForDeck } from '../../src/export/driver/deck-page.ts';
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
+import { useSharedBrowser } from './support/shared-browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSharedBrowser();
 
 function policyOf(html: string): Map<string, string[]> {
   const content = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/
@@ -41,7 +35,7 @@ describe('security of the built deck', () => {
 
   it('breaks no rule of that policy while presenting, printing and opening the speaker view', async () => {
     const url = inject('builtUrl');
-    const { page, problems } = await openWatchedPage(browser, originOf(url));
+    const { page, problems } = await openWatchedPage(browser(), originOf(url));
     await page.evaluateOnNewDocument(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
@@ -74,7 +68,7 @@ describe('security of the built deck', () => {
 
   it('renders diagrams with Mermaid’s strict security: no script, no event handler, no link out', async () => {
     const url = inject('builtUrl');
-    const { page } = await openWatchedPage(browser, originOf(url));
+    const { page } = await openWatchedPage(browser(), originOf(url));
     await page.goto(url);
     await waitForDeck(page);
     const unsafe = await page.evaluate(() =>

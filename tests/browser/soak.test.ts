@@ -1,14 +1,14 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   openWatchedPage,
   originOf,
-  startBrowser,
   waitForDeck,
   type PageProblems,
 } from '../../src/export/driver/deck-page.ts';
 import { readDiagramStates } from '../../src/export/driver/diagram-state.ts';
 import { waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
+import { useSharedBrowser } from './support/shared-browser.ts';
 
 /** A long rehearsal: every step, forward and back, many times, and the speaker view again and again. */
 const WALKS = 20;
@@ -16,13 +16,7 @@ const SPEAKER_VIEWS = 5;
 /** After the session the heap may be this much larger than after the warm-up walk. */
 const HEAP_GROWTH_ALLOWED = 0.1;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSharedBrowser();
 
 interface Walk {
   forward: number;
@@ -109,7 +103,7 @@ describe('a long session on the built deck', () => {
 
   beforeAll(async () => {
     const url = inject('builtUrl');
-    ({ page, problems } = await openWatchedPage(browser, originOf(url)));
+    ({ page, problems } = await openWatchedPage(browser(), originOf(url)));
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     await page.goto(url);
     await waitForDeck(page);

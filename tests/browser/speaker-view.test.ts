@@ -1,22 +1,16 @@
-import type { Browser, Frame, Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   openWatchedPage,
   originOf,
-  startBrowser,
   waitForDeck,
   type PageProblems,
 } from '../../src/export/driver/deck-page.ts';
 import { readDiagramStates } from '../../src/export/driver/diagram-state.ts';
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
+import { useSharedBrowser } from './support/shared-browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await startBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useSharedBrowser();
 
 /** Presses `S` and returns the speaker window once both of its deck frames are ready. */
 async function openSpeakerView(page: Page): Promise<Page> {
@@ -43,7 +37,7 @@ describe.each([
 
   beforeAll(async () => {
     const url = urlOf();
-    ({ page, problems } = await openWatchedPage(browser, originOf(url)));
+    ({ page, problems } = await openWatchedPage(browser(), originOf(url)));
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     await page.goto(url);
     await waitForDeck(page);
