@@ -21,10 +21,3 @@ export function parseInline(source: string): InlineSpan[] {
   if (last < source.length) spans.push({ kind: 'plain', text: source.slice(last) });
   return spans;
 }
-
-/** The text a reader sees, without markup characters (PDF checks, notes, search). */
-export function inlineToPlainText(source: string): string {
-  return parseInline(source)
-    .map((span) => span.text)
-    .join('');
-}

@@ -123,11 +123,3 @@ export function visiblePartsAt(
   }
   return visible;
 }
-
-/**
- * The diagram step shown for a slide whose fragments carry `.visible` as given (reveal.js sets
- * them, in order). Steps follow fragments: step k is shown once k fragments are visible.
- */
-export function stepFromVisibleFragments(visible: readonly boolean[]): number {
-  return visible.filter(Boolean).length;
-}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countSlideSteps } from '../../src/deck/resolve.ts';
 import { diagramCacheFile } from '../../src/export/driver/diagram-cache.ts';
 import { inspectPdf, normaliseText, type PdfReport } from '../../src/export/inspect-pdf.ts';
 import { PAPER_SIZES, threeUpBoxes } from '../../src/export/layout.ts';
@@ -56,20 +57,7 @@ describe('npm run export (all five PDFs)', () => {
 
   it('writes the right number of pages in each format', async () => {
     const slides = await talk();
-    const steps = slides.reduce((sum, slide) => {
-      const fragments = slide.blocks.flatMap((block) =>
-        block.kind === 'columns' ? [...block.left, ...block.right] : [block],
-      );
-      const diagram = fragments.find((block) => block.kind === 'diagram');
-      const bullets = fragments.flatMap((block) =>
-        block.kind === 'bullets'
-          ? block.items.filter((item) => typeof item !== 'string' && item.fragment)
-          : [],
-      );
-      return (
-        sum + 1 + Math.max(bullets.length, diagram?.kind === 'diagram' ? (diagram.steps?.length ?? 1) - 1 : 0)
-      );
-    }, 0);
+    const steps = slides.reduce((sum, slide) => sum + 1 + countSlideSteps(slide), 0);
     expect(reports.get('slides.pdf')?.pages).toBe(slides.length);
     expect(reports.get('steps.pdf')?.pages).toBe(steps);
     expect(reports.get('handout.pdf')?.pages).toBe(slides.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineToPlainText, parseInline } from '../../src/deck/inline.ts';
+import { parseInline } from '../../src/deck/inline.ts';
 
 describe('parseInline', () => {
   it('splits code and strong spans out of plain text', () => {
@@ -14,9 +14,5 @@ describe('parseInline', () => {
 
   it('keeps markup-looking text as plain text', () => {
     expect(parseInline('<b>not bold</b>')).toEqual([{ kind: 'plain', text: '<b>not bold</b>' }]);
-  });
-
-  it('gives the reader-visible text without markup characters', () => {
-    expect(inlineToPlainText('a `b` **c**')).toBe('a b c');
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   repeatedStepIds,
   resolvePartSteps,
-  stepFromVisibleFragments,
   unknownStepIds,
   visiblePartsAt,
   type DiagramParts,
@@ -73,10 +72,5 @@ describe('step checks', () => {
 
   it('finds ids named twice', () => {
     expect(repeatedStepIds([{ show: ['a', 'b'] }, { show: ['b'] }])).toEqual(['b']);
-  });
-
-  it('derives the step from visible fragments', () => {
-    expect(stepFromVisibleFragments([true, true, false])).toBe(2);
-    expect(stepFromVisibleFragments([])).toBe(0);
   });
 });
