@@ -7,10 +7,10 @@ export default defineSlide({
     code({
       file: 'Dockerfile',
       language: 'dockerfile',
-      highlight: '2-5',
+      highlight: '1-4',
       caption: 'assets/examples/Dockerfile',
     }),
-    text('Lines 2–5 change files; lines 6–9 only change the config.'),
+    text('Lines 1–4 change files; lines 5–8 only change the config.'),
   ],
   notes: `This is the Dockerfile we use for the rest of the talk: a tiny Node web server. Look at the
 two halves. FROM, COPY, RUN and the second COPY change files, so each of them becomes a layer, while

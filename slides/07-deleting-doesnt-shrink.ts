@@ -6,9 +6,9 @@ export default defineSlide({
   blocks: [
     columns({
       leftTitle: 'rm in a later RUN: +100 MiB',
-      left: [code({ file: 'Dockerfile.rm-later', language: 'dockerfile', lines: [2, 5] })],
+      left: [code({ file: 'Dockerfile.rm-later', language: 'dockerfile', lines: [1, 4] })],
       rightTitle: 'rm in the same RUN: +0 MiB',
-      right: [code({ file: 'Dockerfile.rm-same-run', language: 'dockerfile', lines: [2, 5] })],
+      right: [code({ file: 'Dockerfile.rm-same-run', language: 'dockerfile', lines: [1, 4] })],
     }),
     text('A later `rm` only adds a whiteout, `.wh.big`; the bytes stay in the layer below.'),
     text('Clean up in the same `RUN`, or leave the mess in a build stage.'),

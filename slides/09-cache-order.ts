@@ -7,14 +7,14 @@ export default defineSlide({
     code({
       file: 'Dockerfile.bad-order',
       language: 'dockerfile',
-      lines: [3, 5],
+      lines: [2, 4],
       highlight: '2',
       caption: 'Dockerfile.bad-order: any edit in app/ reruns npm ci',
     }),
     code({
       file: 'Dockerfile',
       language: 'dockerfile',
-      lines: [2, 5],
+      lines: [1, 4],
       highlight: '2-3',
       caption: 'Dockerfile: lockfile, install, then source; an edit reruns one COPY',
     }),

@@ -7,7 +7,7 @@ export default defineSlide({
     code({
       file: 'Dockerfile.multistage',
       language: 'dockerfile',
-      highlight: '2,8-9',
+      highlight: '1,7-8',
       caption: 'Dockerfile.multistage: build with npm, ship node and the app',
     }),
   ],

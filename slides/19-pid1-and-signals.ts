@@ -7,13 +7,13 @@ export default defineSlide({
     code({
       file: 'Dockerfile.shell-form',
       language: 'dockerfile',
-      lines: [2, 3],
+      lines: [1, 2],
       caption: 'Dockerfile.shell-form: runs /bin/sh -c "node /app/src/server.js"',
     }),
     code({
       file: 'Dockerfile.exec-form',
       language: 'dockerfile',
-      lines: [2, 3],
+      lines: [1, 2],
       caption: 'Dockerfile.exec-form: node itself is PID 1',
     }),
     bullets([

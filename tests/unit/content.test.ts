@@ -55,7 +55,8 @@ function visibleLength(text: string): number {
 
 const exampleFiles = [...assets.examples.keys()];
 const dockerfiles = exampleFiles.filter((file) => /^Dockerfile(\.[a-z-]+)?$/.test(file));
-const demoScripts = exampleFiles.filter((file) => /^demo\/.+\.sh$/.test(file));
+/** The scripts a presenter runs; demo/lib.sh is only sourced by them. */
+const demoScripts = exampleFiles.filter((file) => /^demo\/.+\.sh$/.test(file) && file !== 'demo/lib.sh');
 const allDemoText = demoScripts.map((file) => assets.examples.get(file) ?? '').join('\n');
 
 /** Dockerfile instructions with line continuations joined and comments dropped. */

@@ -1,26 +1,36 @@
 #!/usr/bin/env bash
-# Slides 1-7: what an image is made of. Each block is what the presenter types on one slide.
+# Slides 1-7: what an image is made of. Each "block" comment starts what the presenter types on
+# one slide; `npm run rehearse` runs the blocks in order and checks what the slides claim.
 # Run from anywhere: the build context is assets/examples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source demo/lib.sh
 
-# Title: what just happened?
-docker run hello-world
+# block: hello  slide: title
+# What just happened? Pull (if needed), create, start, print, exit; --rm removes it again.
+docker run --rm hello-world
 
-# Inside an image: an index with one manifest per platform.
-docker buildx imagetools inspect node:22-alpine
+# block: index  slide: inside-an-image
+# An index with one manifest per platform (asks the registry: needs the network).
+docker buildx imagetools inspect node:24-alpine
 
-# Tags vs digests: the tag is a name, the digest is the content.
-docker pull alpine:3.20
+# block: tags  slide: tags-vs-digests
+# The tag is a name, the digest is the content.
+docker pull alpine:3.24
 docker image ls --digests alpine
 
-# The Dockerfile, then its layers: 0B rows only changed the config.
+# block: build  slide: the-dockerfile
+# Build today's Dockerfile.
 docker build -t hello-layers .
+
+# block: history  slide: dockerfile-to-layers
+# Read from the bottom up: the 0B rows only changed the config.
 docker image history hello-layers
 docker image inspect hello-layers --format '{{json .RootFS.Layers}}'
 docker image inspect hello-layers --format '{{json .Config.Env}} {{json .Config.Cmd}}'
 
-# Deleting doesn't shrink: same files at the end, about 100 MB apart.
+# block: rm-later  slide: deleting-doesnt-shrink
+# Same files at the end, about 100 MB apart.
 docker build -f Dockerfile.rm-later -t rm-later .
 docker build -f Dockerfile.rm-same-run -t rm-same-run .
 docker image ls --filter 'reference=rm-*'

@@ -2,20 +2,34 @@
 # Slides 8-10: the build cache, instruction order, multi-stage builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source demo/lib.sh
 
-# Build cache: change one line of the source, build again, read the CACHED lines.
+# The edits below change app/src/server.js; it is put back on exit, also when a build fails.
+# The copy is kept outside the build context, so it never ends up in an image.
+original=$(mktemp)
+cp app/src/server.js "$original"
+trap 'cp "$original" app/src/server.js; rm -f "$original"' EXIT
+
+# block: cache  slide: build-cache
+# Edit one line of the source, build again, read the CACHED lines. The edited build gets its own
+# tag, so hello-layers stays the image the next demos run. (The date makes every edit new, so the
+# cache cannot already hold it from a rehearsal.)
 docker build -t hello-layers .
-sed -i.bak 's/hello from container/hi from container/' app/src/server.js
-docker build --progress=plain -t hello-layers .
-mv app/src/server.js.bak app/src/server.js
+echo "// edited $(date +%s)" >> app/src/server.js
+docker build --progress=plain -t hello-layers:edited .
+cp "$original" app/src/server.js
+docker image rm hello-layers:edited
 
-# Order for the cache: with the source copied first, the same edit reruns npm ci.
+# block: order  slide: cache-order
+# With the source copied first, the same kind of edit reruns npm ci.
 docker build -f Dockerfile.bad-order -t hello-bad-order .
-sed -i.bak 's/hello from container/hi from container/' app/src/server.js
-docker build --progress=plain -f Dockerfile.bad-order -t hello-bad-order .
-mv app/src/server.js.bak app/src/server.js
+echo "// edited $(date +%s)" >> app/src/server.js
+docker build --progress=plain -f Dockerfile.bad-order -t hello-bad-order:edited .
+cp "$original" app/src/server.js
+docker image rm hello-bad-order:edited
 
-# Multi-stage: build with npm, ship only node and the app.
+# block: multi-stage  slide: multi-stage
+# Build with npm, ship only node and the app.
 docker build -f Dockerfile.multistage -t hello-small .
-docker image ls --filter 'reference=hello-*'
 docker build -f Dockerfile.multistage --target build -t hello-build .
+docker image ls --filter 'reference=hello-small' --filter 'reference=hello-build'

@@ -1,38 +1,54 @@
 #!/usr/bin/env bash
 # Slides 11-15: from an image to containers, and where their data lives.
+# Needs the hello-layers image from 01-images.sh. Ports are published on 127.0.0.1 only, so the
+# venue's network never reaches the demo containers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source demo/lib.sh
 
-# Union filesystem: one container, and its overlay mount on a Linux host.
-docker run -d --name web-1 -p 8081:3000 hello-layers
-mount -t overlay
+# A second run starts clean: remove the containers the last run left.
+docker rm -f web-1 web-2 web-3 keeper >/dev/null 2>&1 || true
 
-# Copy-on-write: the first write copies server.js up into web-1's layer.
+# block: union  slide: union-filesystem
+# One container, and its overlay mount (host-only: on Docker Desktop the mount is in the VM).
+docker run -d --name web-1 -p 127.0.0.1:8081:3000 hello-layers
+wait_for_log web-1 listening
+docker inspect web-1 --format '{{.GraphDriver.Name}}'
+host_only mount -t overlay
+
+# block: copy-up  slide: copy-on-write
+# The first write copies server.js up into web-1's layer; the image's copy is not touched.
 docker exec -u root web-1 sh -c 'echo "// patched" >> /app/src/server.js'
+docker exec web-1 tail -n 1 /app/src/server.js
 
+# block: many  slide: shared-layers
 # One image, many containers: each has its own thin writable layer.
-docker run -d --name web-2 -p 8082:3000 hello-layers
-docker run -d --name web-3 -p 8083:3000 hello-layers
+docker run -d --name web-2 -p 127.0.0.1:8082:3000 hello-layers
+docker run -d --name web-3 -p 127.0.0.1:8083:3000 hello-layers
+wait_for_log web-2 listening && wait_for_log web-3 listening
 curl -s localhost:8081 localhost:8082 localhost:8083
-docker ps -s
+docker exec web-2 tail -n 1 /app/src/server.js
+docker ps -s --filter name=web-
 
-# docker diff and docker commit (output: demo/docker-diff.txt).
+# block: diff  slide: diff-and-commit
+# What changed in web-1's layer (output: demo/docker-diff.txt), then freeze it as a layer.
 docker exec web-1 sh -c 'echo hi > /tmp/note.txt'
 docker exec -u root web-1 rm /app/package-lock.json
 docker diff web-1
 docker commit web-1 hello-layers:patched
 docker image history hello-layers:patched
 
-# Where data lives: the writable layer survives stop and start, and goes with rm.
-docker run -d --init --name keeper alpine:3.20 sleep 600
+# block: data  slide: where-data-lives
+# The writable layer survives stop and start, and goes with rm.
+docker run -d --init --name keeper alpine:3.24 sleep 600
 docker exec keeper sh -c 'echo kept > /note.txt'
 docker stop keeper
 docker start keeper
 docker exec keeper cat /note.txt
 docker rm -f keeper
-
-# A named volume outlives every container that used it.
+docker run --rm alpine:3.24 cat /note.txt || echo "no /note.txt: it went with keeper's layer"
+# A named volume outlives every container that used it; a tmpfs lives in memory.
 docker volume create data
-docker run --rm -v data:/data alpine:3.20 sh -c 'date > /data/created.txt'
-docker run --rm -v data:/data alpine:3.20 cat /data/created.txt
-docker run --rm --tmpfs /scratch alpine:3.20 df -h /scratch
+docker run --rm -v data:/data alpine:3.24 sh -c 'date > /data/created.txt'
+docker run --rm -v data:/data alpine:3.24 cat /data/created.txt
+docker run --rm --tmpfs /scratch alpine:3.24 df -h /scratch

@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
 # Slides 20-21: push and pull through a registry, and pin what you run by digest.
+# Needs hello-layers from 01 and web-1..3 from 03. The registry listens on 127.0.0.1:5050:
+# port 5000 is taken by the AirPlay Receiver on macOS 12 and later.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+source demo/lib.sh
 
-# A local registry to push to.
-docker run -d --name registry -p 5000:5000 registry:2
-docker tag hello-layers localhost:5000/hello-layers:1.0
+# A second run starts clean: remove the registry the last run left.
+docker rm -f registry >/dev/null 2>&1 || true
 
-# Push: blobs first, manifest last. Push again: every layer "already exists".
-docker push localhost:5000/hello-layers:1.0
-docker push localhost:5000/hello-layers:1.0
-docker image inspect localhost:5000/hello-layers:1.0 --format '{{index .RepoDigests 0}}'
-
-# Pull: only the layers that are missing. The node:22-alpine base is still here.
+# block: push-pull  slide: distribution
+# A local registry; push (blobs first, manifest last), push again: every layer "already exists".
+docker run -d --name registry -p 127.0.0.1:5050:5000 registry:3
+wait_for_log registry 'listening on'
+docker tag hello-layers localhost:5050/hello-layers:1.0
+docker push localhost:5050/hello-layers:1.0
+docker push localhost:5050/hello-layers:1.0
+# Pull: only the layers that are missing.
 docker rm -f web-1 web-2 web-3
-docker image rm hello-layers:patched hello-layers localhost:5000/hello-layers:1.0
-docker pull localhost:5000/hello-layers:1.0
+# Every image that holds the app's layers goes; the node:24-alpine base stays.
+docker image rm hello-layers:patched hello-layers hello-shell hello-exec localhost:5050/hello-layers:1.0
+# The build cache holds layers too: drop the cache no image uses any more.
+docker builder prune -f
+docker pull localhost:5050/hello-layers:1.0
+
+# block: pin  slide: trust-and-moving
+# Pin by digest: the name may move, this content never does.
+digest=$(docker image inspect localhost:5050/hello-layers:1.0 --format '{{index .RepoDigests 0}}')
+echo "$digest"
+docker run --rm --entrypoint node "$digest" --version
