@@ -16,7 +16,13 @@ export default tseslint.config(
     // In tests a failed `!` is a failed test, which is what it should be. In the Node-side
     // tools (export, rehearse, bench, scripts) indices and regex groups come from arrays the same code just built, and
     // `noUncheckedIndexedAccess` would otherwise demand a check that can never fail.
-    files: ['tests/**/*.ts', 'src/export/**/*.ts', 'src/rehearse/**/*.ts', 'src/bench/**/*.ts', 'scripts/**/*.ts'],
+    files: [
+      'tests/**/*.ts',
+      'src/export/**/*.ts',
+      'src/rehearse/**/*.ts',
+      'src/bench/**/*.ts',
+      'scripts/**/*.ts',
+    ],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );
