@@ -17,6 +17,17 @@ export default mergeConfig(
         {
           extends: true,
           test: {
+            name: 'rehearse',
+            include: ['tests/rehearse/**/*.test.ts'],
+            environment: 'node',
+            // One engine, one set of demo ports: the rehearsal's tests run one at a time.
+            fileParallelism: false,
+            testTimeout: 300_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
             name: 'browser',
             include: ['tests/browser/**/*.test.ts'],
             environment: 'node',

@@ -1,5 +1,23 @@
-import type { DockerResult } from './docker-client.ts';
-import type { CommandResult } from './shell-session.ts';
+/**
+ * Claims are pure data over the engine's output: nothing here touches Node, so the deck's own
+ * tests can check the table against the slides.
+ */
+
+/** What one typed command did. */
+export interface CommandResult {
+  /** The command's exit code; for a signal, 128 + its number, as bash reports it. */
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  milliseconds: number;
+}
+
+/** The result of one docker CLI call the rehearsal makes itself (not a presenter's command). */
+export interface DockerResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** What a claim can look at: the commands' results, and the engine itself. */
 export interface ClaimContext {

@@ -1,13 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import type { DockerResult } from './claim-types.ts';
 
-/** The result of one docker CLI call the rehearsal makes itself (not a presenter's command). */
-export interface DockerResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export type { DockerResult };
 
 export interface DockerClient {
   /** The client executable: the demos run with it first on PATH. */

@@ -4,6 +4,10 @@ import { PROJECT_NAME } from '../deck/problems.ts';
 export interface RehearseOptions {
   /** No image registry: build local stand-ins, report registry-only commands as not rehearsed. */
   offline: boolean;
+  /** Only these demo scripts (names without `.sh`); default: all, in order. */
+  only?: string[];
+  /** The examples folder (build context and demo/); default assets/examples. Tests use a copy. */
+  examplesDir?: string;
 }
 
 export const REHEARSE_USAGE = `usage: npm run rehearse -- [options]
@@ -13,9 +17,11 @@ DOCKER_HOST (or the default socket) names, checks what the slides claim, prints 
 .rehearsal/report.json for the speaker view, and removes what it created.
 
 options:
-  --offline   no image registry: build local stand-ins for the talk's images (said so in the
-              output); commands that need a registry are reported as not rehearsed
-  --help      show this help`;
+  --offline      no image registry: build local stand-ins for the talk's images (said so in
+                 the output); commands that need a registry are reported as not rehearsed
+  --only LIST    comma-separated scripts, e.g. 01-images,02-builds (later scripts use what the
+                 earlier ones built, so 03 alone fails without 01's hello-layers)
+  --help         show this help`;
 
 export class RehearseUsageError extends Error {
   constructor(message: string) {
@@ -32,11 +38,18 @@ export function parseRehearseArgs(argv: readonly string[]): RehearseOptions | 'h
       strict: true,
       options: {
         offline: { type: 'boolean', default: false },
+        only: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
     if (values.help) return 'help';
-    return { offline: values.offline };
+    const only = values.only?.split(',').map((name) => name.trim().replace(/\.sh$/, ''));
+    if (only && only.some((name) => !/^\d\d-[a-z-]+$/.test(name))) {
+      throw new RehearseUsageError(
+        `--only takes script names like 01-images,02-builds, not "${values.only}"`,
+      );
+    }
+    return only ? { offline: values.offline, only } : { offline: values.offline };
   } catch (error) {
     throw new RehearseUsageError(error instanceof Error ? error.message : String(error));
   }

@@ -5,14 +5,7 @@ import { delimiter, join, relative, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { ClaimFailed, type Claim, type ClaimContext } from './claim-types.ts';
 import { CLAIMS } from './claims.ts';
-import {
-  CLEANUP_SCRIPT,
-  DEMO_DIR,
-  EXAMPLES_DIR,
-  loadDemoScripts,
-  restoreFiles,
-  snapshotFiles,
-} from './demo-files.ts';
+import { CLEANUP_SCRIPT, EXAMPLES_DIR, loadDemoScripts, restoreFiles, snapshotFiles } from './demo-files.ts';
 import type { DemoBlock } from './demo-script.ts';
 import type { DockerClient } from './docker-client.ts';
 import { createdSince, describeState, isEmpty, readEngineState, removeCreated } from './engine-state.ts';
@@ -55,7 +48,15 @@ export async function runRehearsal(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RehearsalOutcome> {
   const outcome: RehearsalOutcome = { rows: [], blocks: [], failures: [], notes: [], interrupted: false };
-  const scripts = loadDemoScripts();
+  const examplesDir = options.examplesDir ?? EXAMPLES_DIR;
+  const scripts = loadDemoScripts(join(examplesDir, 'demo')).filter(
+    ({ script }) => !options.only || options.only.includes(script.file.replace(/\.sh$/, '')),
+  );
+  if (options.only && scripts.length !== options.only.length) {
+    throw new PreflightError(
+      `--only names a script that has no blocks in ${join(examplesDir, 'demo')}: ${options.only.join(', ')}`,
+    );
+  }
   const engine = await checkEngine(env);
   engine.notes.forEach((note) => log.line(note));
   outcome.notes.push(...engine.notes);
@@ -64,19 +65,19 @@ export async function runRehearsal(
   await checkPorts(scripts.map(({ script }) => script));
 
   const before = await readEngineState(engine.docker);
-  const files = snapshotFiles();
+  const files = snapshotFiles(examplesDir);
   const shim = await mkdtemp(join(tmpdir(), 'docker-talk-client-'));
   await symlink(engine.docker.path, join(shim, 'docker'));
   const sessionEnv = { ...engine.docker.env, PATH: `${shim}${delimiter}${env.PATH ?? ''}` };
   const results = new Map<string, { command: string; result: CommandResult }[]>();
-  const context = createClaimContext(engine, results);
+  const context = createClaimContext(engine, results, examplesDir);
   let session: ShellSession | undefined;
   const abort = () => void session?.close();
   signal.addEventListener('abort', abort);
   try {
     for (const { script, path } of scripts) {
       if (signal.aborted) break;
-      session = startShellSession(path, sessionEnv, EXAMPLES_DIR);
+      session = startShellSession(path, sessionEnv, examplesDir);
       for (const command of script.preamble) {
         const result = await session.run(command.text);
         if (result.exitCode !== 0) {
@@ -94,12 +95,13 @@ export async function runRehearsal(
       await session.close();
       session = undefined;
     }
-    if (!signal.aborted) await checkCleanupScript(engine, before, sessionEnv, outcome, log);
+    if (!signal.aborted)
+      await checkCleanupScript(engine, before, sessionEnv, join(examplesDir, 'demo'), outcome, log);
   } finally {
     signal.removeEventListener('abort', abort);
     await session?.close();
     outcome.interrupted = signal.aborted;
-    const mended = restoreFiles(files);
+    const mended = restoreFiles(files, examplesDir);
     if (mended.length > 0) {
       outcome.failures.push(
         `the demos left example files changed or added (restored now): ${mended.join(', ')}`,
@@ -263,6 +265,7 @@ async function checkClaim(claim: Claim, context: ClaimContext, engine: Engine, b
 function createClaimContext(
   engine: Engine,
   results: Map<string, { command: string; result: CommandResult }[]>,
+  examplesDir: string,
 ): ClaimContext {
   const find = (block: string, command: string | RegExp) =>
     (results.get(block) ?? [])
@@ -278,7 +281,7 @@ function createClaimContext(
     },
     outputs: find,
     docker: (args) => engine.docker.run(args),
-    example: (path) => readFileSync(join(EXAMPLES_DIR, path), 'utf8'),
+    example: (path) => readFileSync(join(examplesDir, path), 'utf8'),
     engineOnThisHost: engine.onThisHost,
     listExport: (container) => listExport(engine.docker, container),
   };
@@ -308,11 +311,12 @@ async function checkCleanupScript(
   engine: Engine,
   before: Awaited<ReturnType<typeof readEngineState>>,
   env: NodeJS.ProcessEnv,
+  demoDir: string,
   outcome: RehearsalOutcome,
   log: RehearsalLog,
 ) {
   log.line(`▸ ${CLEANUP_SCRIPT}: the after-talk cleanup`);
-  const path = join(DEMO_DIR, CLEANUP_SCRIPT);
+  const path = join(demoDir, CLEANUP_SCRIPT);
   const code = await new Promise<number>((resolvePromise) => {
     const child = spawn('bash', [path], { env, stdio: 'ignore' });
     child.once('close', (exit) => resolvePromise(exit ?? 1));

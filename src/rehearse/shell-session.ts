@@ -1,14 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import type { CommandResult } from './claim-types.ts';
 
-/** What one typed command did. */
-export interface CommandResult {
-  /** The command's exit code; for a signal, 128 + its number, as bash reports it. */
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-  milliseconds: number;
-}
+export type { CommandResult };
 
 export interface ShellSession {
   /** Runs one command in the session, as if typed at its prompt; `onOutput` sees output as it comes. */
