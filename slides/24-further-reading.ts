@@ -1,4 +1,6 @@
-import { bullets, columns, defineSlide } from '../src/deck/define.ts';
+import { bullets, columns, defineSlide, text } from '../src/deck/define.ts';
+import { factsCheckedOn, sourcesIn } from '../src/deck/facts.ts';
+import { facts, sources } from './facts.ts';
 
 export default defineSlide({
   id: 'further-reading',
@@ -6,30 +8,21 @@ export default defineSlide({
   blocks: [
     columns({
       leftTitle: 'Specifications and CLI',
-      left: [
-        bullets([
-          'OCI Image Format Specification: manifest, config, layers',
-          'OCI Distribution Specification',
-          'OCI Runtime Specification',
-          'docker CLI reference: run, ps, stop, pause',
-          'docker CLI reference: export, checkpoint',
-        ]),
-      ],
+      left: [bullets(sourcesIn(sources, 'specs').map((source) => source.title))],
       rightTitle: 'Docker docs',
-      right: [
-        bullets([
-          'Storage drivers',
-          'OverlayFS storage driver',
-          'Using the build cache',
-          'BuildKit',
-          'containerd image store',
-          'Volumes',
-        ]),
-      ],
+      right: [bullets(sourcesIn(sources, 'docker').map((source) => source.title))],
     }),
+    text(
+      `Versions, dates and defaults checked on ${factsCheckedOn(facts)}; every source is in the handout.`,
+      {
+        variant: 'small',
+      },
+    ),
   ],
   notes: `Everything on these slides comes from these pages, so they are the place to check me. The
 OCI specifications describe the image format, the registry protocol and the runtime config. The
-Docker docs pages go deeper into storage, the build cache and volumes. Thank you.`,
+Docker docs pages go deeper into storage, the build cache and volumes. The versions, dates and
+defaults in this talk drift, so each of them is listed with its source and the day it was checked.
+Thank you.`,
   timing: 20,
 });

@@ -1,0 +1,189 @@
+import { defineFacts, defineSources } from '../src/deck/facts.ts';
+
+/**
+ * Where the talk's claims come from. The further-reading slide lists these sources, and each fact
+ * that drifts (a version, a date, a default, a tag) names its source and when it was checked.
+ */
+export const sources = defineSources({
+  imageSpec: {
+    title: 'OCI Image Format Specification',
+    url: 'https://github.com/opencontainers/image-spec',
+    group: 'specs',
+  },
+  distributionSpec: {
+    title: 'OCI Distribution Specification',
+    url: 'https://github.com/opencontainers/distribution-spec',
+    group: 'specs',
+  },
+  runtimeSpec: {
+    title: 'OCI Runtime Specification',
+    url: 'https://github.com/opencontainers/runtime-spec',
+    group: 'specs',
+  },
+  cliReference: {
+    title: 'docker CLI reference',
+    url: 'https://docs.docker.com/reference/cli/docker/',
+    group: 'specs',
+  },
+  storageDrivers: {
+    title: 'Storage drivers',
+    url: 'https://docs.docker.com/engine/storage/drivers/',
+    group: 'docker',
+  },
+  overlayfs: {
+    title: 'OverlayFS storage driver',
+    url: 'https://docs.docker.com/engine/storage/drivers/overlayfs-driver/',
+    group: 'docker',
+  },
+  buildCache: { title: 'Using the build cache', url: 'https://docs.docker.com/build/cache/', group: 'docker' },
+  buildkit: { title: 'BuildKit', url: 'https://docs.docker.com/build/buildkit/', group: 'docker' },
+  containerdStore: {
+    title: 'containerd image store',
+    url: 'https://docs.docker.com/engine/storage/containerd/',
+    group: 'docker',
+  },
+  volumes: { title: 'Volumes', url: 'https://docs.docker.com/engine/storage/volumes/', group: 'docker' },
+  userns: {
+    title: 'Isolate containers with a user namespace',
+    url: 'https://docs.docker.com/engine/security/userns-remap/',
+    group: 'facts',
+  },
+  contentTrust: {
+    title: 'Content trust in Docker',
+    url: 'https://docs.docker.com/engine/security/trust/',
+    group: 'facts',
+  },
+  engineReleaseNotes: {
+    title: 'Docker Engine 29 release notes',
+    url: 'https://docs.docker.com/engine/release-notes/29/',
+    group: 'facts',
+  },
+  alpineReleases: {
+    title: 'Alpine Linux releases',
+    url: 'https://alpinelinux.org/releases/',
+    group: 'facts',
+  },
+  nodeReleases: {
+    title: 'Node.js releases',
+    url: 'https://nodejs.org/en/about/previous-releases',
+    group: 'facts',
+  },
+  nodeImage: { title: 'Docker Official Image: node', url: 'https://hub.docker.com/_/node', group: 'facts' },
+  distroless: {
+    title: 'distroless: Node.js images',
+    url: 'https://github.com/GoogleContainerTools/distroless/blob/main/nodejs/README.md',
+    group: 'facts',
+  },
+  registryImage: {
+    title: 'Docker Official Image: registry',
+    url: 'https://hub.docker.com/_/registry',
+    group: 'facts',
+  },
+  helloWorldImage: {
+    title: 'Docker Official Image: hello-world',
+    url: 'https://hub.docker.com/_/hello-world',
+    group: 'facts',
+  },
+  gcrDeprecation: {
+    title: 'Container Registry deprecation',
+    url: 'https://cloud.google.com/container-registry/docs/deprecations/container-registry-deprecation',
+    group: 'facts',
+  },
+});
+
+export const facts = defineFacts(sources, [
+  {
+    claim:
+      'alpine:3.24 is a supported Alpine tag that still moves; 3.20 reached end of life on 2026-04-01 and left the Official Images in June 2026',
+    slides: ['tags-vs-digests', 'deleting-doesnt-shrink', 'where-data-lives', 'pid1-and-signals'],
+    source: 'alpineReleases',
+    checked: '2026-12-01',
+    tags: ['alpine:3.24'],
+  },
+  {
+    claim:
+      'Node.js 24 is the active LTS line; node:24-alpine and node:24-trixie-slim are current tags of the node image',
+    slides: ['the-dockerfile', 'dockerfile-to-layers', 'multi-stage'],
+    source: 'nodeImage',
+    checked: '2026-12-01',
+    tags: ['node:24-alpine', 'node:24-trixie-slim'],
+  },
+  {
+    claim: 'Node.js 22 is in maintenance until April 2027, Node.js 24 is in active LTS',
+    slides: ['the-dockerfile'],
+    source: 'nodeReleases',
+    checked: '2026-12-01',
+  },
+  {
+    claim:
+      'distroless builds its Node images on Debian 13 (nodejs24-debian13); the debian12 images are no longer updated',
+    slides: ['multi-stage'],
+    source: 'distroless',
+    checked: '2026-12-01',
+    tags: ['gcr.io/distroless/nodejs24-debian13:nonroot'],
+  },
+  {
+    claim: 'the official registry image is at 3.x; registry:2 is no longer a supported tag',
+    slides: ['distribution'],
+    source: 'registryImage',
+    checked: '2026-12-01',
+    tags: ['registry:3'],
+  },
+  {
+    claim: 'hello-world is the Official Image that prints what docker run just did',
+    slides: ['title'],
+    source: 'helloWorldImage',
+    checked: '2026-12-01',
+    tags: ['hello-world'],
+  },
+  {
+    claim:
+      'the containerd image store is the default on fresh installs of Engine 29 and Docker Desktop 4.34+; an upgraded daemon keeps overlay2',
+    slides: ['inside-an-image', 'union-filesystem'],
+    source: 'containerdStore',
+    checked: '2026-12-01',
+  },
+  {
+    claim: 'BuildKit is the default builder since Engine 23.0',
+    slides: ['build-cache', 'multi-stage'],
+    source: 'buildkit',
+    checked: '2026-12-01',
+  },
+  {
+    claim: 'Docker Content Trust is retired: the Notary v1 service shuts down on 8 December 2026',
+    slides: ['trust-and-moving'],
+    source: 'contentTrust',
+    checked: '2026-12-01',
+  },
+  {
+    claim: 'Google Container Registry shut down in March 2025; gcr.io is served by Artifact Registry',
+    slides: ['distribution'],
+    source: 'gcrDeprecation',
+    checked: '2026-12-01',
+  },
+  {
+    claim: 'a default docker run creates no user namespace: only userns-remap or rootless mode do',
+    slides: ['container-is-a-process'],
+    source: 'userns',
+    checked: '2026-12-01',
+  },
+  {
+    claim:
+      'a private time namespace per container is new: the default only since Engine 29.5, on kernels 5.6 and later',
+    slides: ['container-is-a-process'],
+    source: 'engineReleaseNotes',
+    checked: '2026-12-01',
+  },
+  {
+    claim: 'docker CLI 29 shows docker image ls as a tree with "Disk usage" and "Content size" columns',
+    slides: ['deleting-doesnt-shrink'],
+    source: 'cliReference',
+    checked: '2026-12-01',
+  },
+  {
+    claim: 'docker stop sends SIGTERM, then SIGKILL after 10 seconds by default',
+    slides: ['pid1-and-signals', 'lifecycle'],
+    source: 'cliReference',
+    checked: '2026-12-01',
+  },
+]);
