@@ -21,6 +21,7 @@ sha256 of its bytes. An index points to one manifest per platform, a manifest po
 to the layer blobs, and the config holds the defaults plus the diff IDs, the hashes of the
 uncompressed layers. Demo: docker buildx imagetools inspect node:22-alpine, and point at amd64 and
 arm64. One caveat: the classic store shows the config digest as the image ID, while the containerd
-image store, the default since Engine 29, shows the manifest or index digest.`,
+image store, the default on fresh installs of Engine 29 (an upgraded daemon keeps overlay2), shows the
+manifest or index digest.`,
   timing: 65,
 });

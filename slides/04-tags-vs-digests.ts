@@ -6,8 +6,8 @@ export default defineSlide({
   title: 'Tags move, digests don’t',
   blocks: [tagVsDigest],
   notes: `Because every part is named by its hash, an image has a name that cannot lie: its digest.
-A tag like alpine:3.20 is something else, a label the publisher can point at new content whenever
-they like. Demo: docker pull alpine:3.20, then docker image ls --digests alpine to see the digest
+A tag like alpine:3.24 is something else, a label the publisher points at new content with every
+rebuild, and an end-of-life tag like alpine:3.20 simply stops moving. Demo: docker pull alpine:3.20, then docker image ls --digests alpine to see the digest
 behind the tag.`,
   timing: 65,
 });

@@ -7,7 +7,11 @@ export default defineSlide({
     columns({
       leftTitle: 'What changed in web-1',
       left: [
-        code({ file: 'demo/docker-diff.txt', language: 'text', caption: 'demo/docker-diff.txt' }),
+        code({
+          file: 'demo/docker-diff.txt',
+          language: 'text',
+          caption: 'demo/docker-diff.txt: one run; the order varies',
+        }),
         text('**A** added · **C** changed · **D** deleted'),
       ],
       rightTitle: 'Why a Dockerfile beats commit',

@@ -9,7 +9,7 @@ export default defineSlide({
       rows: [
         ['`docker` CLI', 'turns your command into a REST API call'],
         ['`dockerd`', 'the Engine: API, images, networks, volumes'],
-        ['`containerd`', 'stores content, manages containers'],
+        ['`containerd`', 'manages containers (and images, with its image store)'],
         ['`containerd-shim-runc-v2`', 'one per container: holds its stdio and exit code'],
         ['`runc`', 'applies the OCI runtime spec, starts PID 1, exits'],
         ['your process', 'PID 1 in its own namespaces'],

@@ -1,5 +1,8 @@
 import { bullets, columns, defineSlide } from '../src/deck/define.ts';
 
+/** Docker's Notary v1 service shuts down on 8 December 2026: a deck built later says so in the past tense. */
+const notaryGone = new Date() >= new Date('2026-12-08T00:00:00Z');
+
 export default defineSlide({
   id: 'trust-and-moving',
   title: 'Trust, and “moving” a container',
@@ -11,7 +14,7 @@ export default defineSlide({
           'Deploy `image@sha256:…`, not a tag',
           'Verify signatures: Sigstore, Notation',
           'Check attestations: SBOM, provenance',
-          'Docker Content Trust (Notary v1) is being retired',
+          `Content Trust retired: Notary v1 ${notaryGone ? 'shut down' : 'shuts down'} 8 Dec 2026`,
         ]),
       ],
       rightTitle: 'Containers don’t move',
@@ -26,8 +29,9 @@ export default defineSlide({
     }),
   ],
   notes: `Two practical questions come up once images travel. First, trust: pin the digest you tested,
-and verify signatures and attestations with Sigstore or Notation, because Docker Content Trust,
-based on Notary v1, is being retired. Pinning has a price: you no longer get fixes automatically, so
+and verify signatures and attestations with Sigstore or Notation, because Docker Content Trust is
+retired: its Notary v1 service ${notaryGone ? 'shut down' : 'shuts down'} on 8 December 2026.
+Pinning has a price: you no longer get fixes automatically, so
 update your digests on purpose. Second, you never move a container: you ship the image, start a new
 container elsewhere, and re-attach the data in a volume, since docker export writes only the
 filesystem and checkpoint and restore is still experimental.`,

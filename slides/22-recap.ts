@@ -13,7 +13,7 @@ export default defineSlide({
         ['“Created with docker run”', '`run` = create + start; `create` alone: created'],
         ['“Temporary, data lost”', 'Writable layer survives stop; `rm` deletes it'],
         ['“Can be moved”', 'No move: start a new container elsewhere'],
-        ['“Where apps run”', 'As isolated host processes, not in a VM'],
+        ['“Where apps run”', 'Isolated processes on one Linux kernel, no VM each'],
       ],
     }),
   ],
@@ -21,6 +21,7 @@ export default defineSlide({
 image is not executable, it is data that a runtime unpacks and runs on the host kernel, for one CPU
 architecture. Immutable is true of the content and false of tags, and docker build is one way among
 commit and import to make an image. A container is not lost data waiting to happen, it keeps its
-writable layer until rm, it never moves, and it runs as plain host processes, not in a VM.`,
+writable layer until rm, it never moves, and it runs as plain processes on a Linux kernel: the host's
+on Linux, the one of Docker's Linux VM on Docker Desktop, never a VM of its own.`,
   timing: 75,
 });

@@ -35,7 +35,11 @@ export const sources = defineSources({
     url: 'https://docs.docker.com/engine/storage/drivers/overlayfs-driver/',
     group: 'docker',
   },
-  buildCache: { title: 'Using the build cache', url: 'https://docs.docker.com/build/cache/', group: 'docker' },
+  buildCache: {
+    title: 'Using the build cache',
+    url: 'https://docs.docker.com/build/cache/',
+    group: 'docker',
+  },
   buildkit: { title: 'BuildKit', url: 'https://docs.docker.com/build/buildkit/', group: 'docker' },
   containerdStore: {
     title: 'containerd image store',

@@ -37,8 +37,8 @@ docker rm life
 
 # block: signals  slide: pid1-and-signals
 # The shell form is stored wrapped in /bin/sh -c; the exec form as written.
-# (Alpine's busybox sh happens to exec a lone command, so there node still ends up as PID 1;
-# bash scripts and command lists keep the shell in front.)
+# (Some shells exec the last command of `sh -c` themselves, busybox sh among them, so node may
+# still end up PID 1; do not count on it: a script, a trap or another shell keeps the shell in front.)
 docker build -f Dockerfile.shell-form -t hello-shell .
 docker image inspect hello-shell --format '{{json .Config.Entrypoint}}'
 # sleep ignores SIGTERM as PID 1, so stop waits 10 s and kills (137).

@@ -12,8 +12,8 @@ const server = http
   })
   .listen(port, () => console.log(`listening on ${port}`));
 
-// As PID 1 of its container, node gets no default action for SIGTERM: without this handler
-// `docker stop` waits 10 s and then sends SIGKILL (exit code 137).
+// As PID 1 of its container, a signal without a handler of the process's own does nothing: the
+// kernel drops it. Without this handler `docker stop` waits 10 s, then sends SIGKILL (exit 137).
 process.on('SIGTERM', () => {
   console.log('SIGTERM: closing');
   server.close(() => process.exit(0));
