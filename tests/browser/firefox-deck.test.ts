@@ -119,9 +119,12 @@ describe.skipIf(!available)('the built deck in Firefox, against Chromium', () =>
       const shown = await page.evaluate(() => {
         const section = window.Reveal.getCurrentSlide();
         const box = section.getBoundingClientRect();
+        const heading = section.querySelector('.slide-title');
+        const titleBox = heading?.getBoundingClientRect();
         return {
           id: section.id,
-          title: section.querySelector('.slide-title')?.textContent ?? '',
+          title: heading?.textContent ?? '',
+          titleArea: titleBox ? titleBox.width * titleBox.height : 0,
           width: box.width,
           height: box.height,
           textLength: (section.querySelector('.slide-frame')?.textContent ?? '').trim().length,
@@ -139,6 +142,7 @@ describe.skipIf(!available)('the built deck in Firefox, against Chromium', () =>
       expect(shown.id, `slide ${index + 1}`).toBe(slide.id);
       expect(shown.title, slide.id).toBe(slide.title);
       expect(shown.width * shown.height, `${slide.id}: drawn area`).toBeGreaterThan(0);
+      expect(shown.titleArea, `${slide.id}: title drawn`).toBeGreaterThan(0);
       expect(shown.textLength, `${slide.id}: text`).toBeGreaterThan(slide.title.length);
       expect(shown.errorPanel, slide.id).toBe(false);
       const diagramBlocks = slide.blocks.filter((block) => block.kind === 'diagram').length;
