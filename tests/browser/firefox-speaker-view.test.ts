@@ -6,7 +6,7 @@ import {
   waitForDeck,
   type PageProblems,
 } from '../../src/export/driver/deck-page.ts';
-import { readDiagramStates } from '../../src/export/driver/diagram-state.ts';
+import { readDiagramStates, type DiagramState } from '../../src/export/driver/diagram-state.ts';
 import { waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 import { firefoxAvailable, useSharedFirefox } from './support/firefox.ts';
 
@@ -41,6 +41,24 @@ async function deckFrame(speaker: Page, which: 'current' | 'upcoming'): Promise<
   const frame = await iframe?.contentFrame();
   if (!frame) throw new Error(`the speaker view has no ${which} frame`);
   return frame;
+}
+
+/**
+ * The diagram state of a frame's present slide once its parts have settled. The frames animate
+ * (motion is on here), and Firefox may start a step's transitions a frame after the fragment
+ * changes, when `getAnimations()` is still empty: so read until no part disagrees with the step,
+ * or until `timeout`, and return the last reading either way.
+ */
+async function settledDiagramState(frame: Frame, timeout = 10_000): Promise<DiagramState | undefined> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await frame.waitForFunction(() => document.getAnimations().length === 0, { timeout });
+    const section = await frame.$('section.present');
+    const [state] = await frame.evaluate(readDiagramStates, section!);
+    await section?.dispose();
+    if ((state && state.mismatches.length === 0) || Date.now() > deadline) return state;
+    await frame.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+  }
 }
 
 describe.skipIf(!available)('the speaker view in Firefox', () => {
@@ -117,14 +135,10 @@ describe.skipIf(!available)('the speaker view in Firefox', () => {
       { timeout: 10_000 },
       diagramSlide.index,
     );
-    await current.waitForFunction(() => document.getAnimations().length === 0);
-    const currentSection = await current.$('section.present');
-    const [currentState] = await current.evaluate(readDiagramStates, currentSection!);
+    const currentState = await settledDiagramState(current);
     expect(currentState).toMatchObject({ diagram: diagramSlide.diagram, step: 2, mismatches: [] });
     await upcoming.waitForFunction(() => window.Reveal.getIndices().f === 2, { timeout: 10_000 });
-    await upcoming.waitForFunction(() => document.getAnimations().length === 0);
-    const upcomingSection = await upcoming.$('section.present');
-    const [upcomingState] = await upcoming.evaluate(readDiagramStates, upcomingSection!);
+    const upcomingState = await settledDiagramState(upcoming);
     expect(upcomingState).toMatchObject({ step: 3, mismatches: [] });
 
     const expectedNotes = await page.evaluate(
