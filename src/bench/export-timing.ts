@@ -44,7 +44,7 @@ export async function measureRawChromiumPrint(distDir: string, query: string): P
   try {
     const started = performance.now();
     await run(
-      findBrowser(),
+      (await findBrowser()).executablePath,
       [
         '--headless',
         ...chromiumArgs(),

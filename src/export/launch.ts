@@ -24,9 +24,10 @@ export function offlineArgs(): string[] {
   return ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 }
 
+/** Launches headless Chromium: `options.executablePath`, or the one `findBrowser` picks. */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   return puppeteer.launch({
-    executablePath: findBrowser(),
+    executablePath: options.executablePath ?? (await findBrowser()).executablePath,
     headless: true,
     args: chromiumArgs(),
     ...options,

@@ -141,3 +141,57 @@ describe.each([
     expect(problems.consoleErrors).toEqual([]);
   });
 });
+
+/** How soon after the speaker window closes S is pressed again (the presenter's quick reopen). */
+const REOPEN_WITHIN_MS = 200;
+const REOPENS = 5;
+
+describe('reopening the speaker view', () => {
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    const url = inject('builtUrl');
+    ({ page, problems } = await openWatchedPage(browser(), originOf(url)));
+    await page.goto(url);
+    await waitForDeck(page);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it(`opens a working speaker window when S is pressed within ${REOPEN_WITHIN_MS} ms of closing it, every time, with one press`, async () => {
+    let speaker = await openSpeakerView(page);
+    for (let reopen = 1; reopen <= REOPENS; reopen += 1) {
+      await page.evaluate(() => window.Reveal.slide(1));
+      await speaker.close();
+      const closedAt = Date.now();
+      const popup = new Promise<Page | null>((resolve) => page.once('popup', resolve));
+      // Key down is what the deck acts on; it resolves once the page has handled it.
+      await page.keyboard.down('s');
+      expect(Date.now() - closedAt, `reopen ${reopen}: S pressed late`).toBeLessThan(REOPEN_WITHIN_MS);
+      await page.keyboard.up('s');
+      const opened = await Promise.race([
+        popup,
+        new Promise<null>((resolve) => setTimeout(resolve, 5_000, null)),
+      ]);
+      expect(opened, `reopen ${reopen}: one press of S opened no speaker window`).not.toBeNull();
+      speaker = opened!;
+      await waitForSpeakerFrames(speaker);
+      // Working: the current frame follows the main deck and the notes arrive.
+      await (
+        await deckFrame(speaker, 'current')
+      ).waitForFunction(() => window.Reveal.getIndices().h === 1, {
+        timeout: 10_000,
+      });
+      await speaker.waitForFunction(
+        () =>
+          (document.querySelector('.speaker-controls-notes .value')?.textContent?.trim().length ?? 0) > 10,
+        { timeout: 10_000 },
+      );
+    }
+    await speaker.close();
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  }, 120_000);
+});

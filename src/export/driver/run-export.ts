@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import { composeFormat, type FormatSources } from '../compose-formats.ts';
 import type { DeckOutline } from '../deck-outline.ts';
 import { ensureBuilt } from '../ensure-build.ts';
-import { findBrowser } from '../find-browser.ts';
+import { describeBrowser, findBrowser } from '../find-browser.ts';
 import { preparePdfReader } from '../inspect-pdf.ts';
 import { chromiumArgs, launchBrowser, offlineArgs } from '../launch.ts';
 import type { ExportFormat, ExportOptions } from '../options.ts';
@@ -47,14 +47,15 @@ export async function runExport(
   // Warm the PDF checker in Node while Chromium works (errors surface at the first check).
   preparePdfReader().catch(() => undefined);
   // Fail fast, before a build, when there is no browser to print with.
-  const executablePath = findBrowser();
+  const found = await findBrowser();
+  progress.step('browser', `printing with ${describeBrowser(found)}`);
   if (paths.build !== false && (await ensureBuilt(root, distDir, options.rebuild)))
     progress.step('build', 'built dist/ (it was missing or older than its sources)');
 
   const sheets = new Map<string, string>();
   // The browser starts while the server does.
   const launching = launchBrowser({
-    executablePath,
+    executablePath: found.executablePath,
     args: [...chromiumArgs(), ...offlineArgs()],
     // Our own handlers clean up first (scripts/export.ts); Puppeteer's would exit at once.
     // The browser still goes with the process: Puppeteer kills it on exit.
