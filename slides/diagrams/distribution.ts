@@ -15,7 +15,6 @@ export const distribution = defineDiagram({
 config:
   flowchart:
     rankSpacing: 34
-    nodeSpacing: 24
 ---
 flowchart LR
   subgraph laptop [" laptop: docker push "]
