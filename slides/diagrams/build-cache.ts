@@ -1,24 +1,29 @@
 import { defineDiagram } from '../../src/deck/define.ts';
 
-/** Editing one source file: every step before the change comes from the cache, every later step runs again. */
+/**
+ * Editing one source file: every step before the change comes from the cache, every later step
+ * runs again. Two rows, each step over its rebuilt self: two columns of five stacked boxes were
+ * too tall to keep the labels legible at 1280x720.
+ */
 export const buildCache = defineDiagram({
   id: 'build-cache',
   title: 'The build cache after editing one source file',
   description:
-    'Left, the first build runs all five steps. Right, after editing app/src/server.js: FROM, COPY of the package files and RUN npm ci come from the cache; COPY app/src and every step after it run again.',
+    'Top row, the first build runs all five steps. Bottom row, after editing app/src/server.js: FROM, COPY of the package files and RUN npm ci come from the cache; COPY app/src and every step after it run again.',
   source: `---
 config:
   flowchart:
-    rankSpacing: 22
+    rankSpacing: 8
+    padding: 10
 ---
-flowchart LR
+flowchart TB
   subgraph first [" first build "]
-    direction TB
-    f1["FROM node:22-alpine"] --> f2["COPY package files"] --> f3["RUN npm ci"] --> f4["COPY app/src/"] --> f5["ENV, EXPOSE, USER, CMD"]
+    direction LR
+    f1["FROM<br/>node:22-alpine"] --> f2["COPY<br/>package files"] --> f3["RUN<br/>npm ci"] --> f4["COPY<br/>app/src/"] --> f5["ENV, EXPOSE,<br/>USER, CMD"]
   end
   subgraph second [" after editing app/src/server.js "]
-    direction TB
-    s1["FROM: cached"] --> s2["COPY package files: cached"] --> s3["RUN npm ci: cached"] --> s4["COPY app/src/: changed, runs"] --> s5["everything after: runs again"]
+    direction LR
+    s1["FROM<br/>cached"] --> s2["COPY package<br/>files: cached"] --> s3["RUN npm ci<br/>cached"] --> s4["COPY app/src/<br/>changed: runs"] --> s5["everything after<br/>runs again"]
   end
   first ~~~ second
   class f1,f2,f3,f4,f5 layer

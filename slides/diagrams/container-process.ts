@@ -1,26 +1,37 @@
 import { defineDiagram } from '../../src/deck/define.ts';
 
-/** A container is a process on the host kernel: namespaces limit what it sees, cgroups what it uses. */
+/**
+ * A container is a process on the host kernel: namespaces limit what it sees, cgroups what it uses.
+ * The namespace box lists what a default `docker run` creates and marks the rest optional (user:
+ * userns-remap or rootless only; time: recent engines only). Two-line boxes and the host's two
+ * processes side by side keep the text legible at 1280x720.
+ */
 export const containerProcess = defineDiagram({
   id: 'container-process',
   title: 'A container is an isolated process on the host kernel',
   description:
-    'One Linux host kernel runs ordinary processes and two containers. Each container is a process tree that namespaces limit in what it can see (its own PIDs, network, mounts, hostname) and cgroups limit in what it can use (CPU, memory, I/O). There is no guest kernel.',
-  source: `flowchart BT
+    'One Linux host kernel runs ordinary host processes and two containers. Each container is a process tree that namespaces limit in what it can see and cgroups limit in what it can use (CPU, memory, I/O, PIDs). A default docker run gives it its own mount, PID, network, UTS and IPC namespaces, and a cgroup namespace on cgroup v2; a user namespace only with userns-remap or rootless mode, and a private time namespace only on recent engines. There is no guest kernel.',
+  source: `---
+config:
+  flowchart:
+    rankSpacing: 30
+---
+flowchart BT
   kernel["one Linux kernel: the host's"]
-  subgraph host [" host processes "]
-    direction LR
-    sshd["sshd"] ~~~ dockerd["dockerd, containerd"]
-  end
   subgraph web [" container web-1 "]
     direction LR
-    node1["node server.js: PID 1 inside"]
+    node1["node server.js<br/>PID 1 inside"]
   end
   subgraph db [" container db "]
     direction LR
-    pg["postgres: PID 1 inside"]
+    pg["postgres<br/>PID 1 inside"]
   end
-  ns["namespaces: what it sees<br/>pid, net, mnt, uts, ipc, user, cgroup, time"]
+  subgraph host [" host processes "]
+    direction TB
+    sshd["sshd"]
+    dockerd["dockerd<br/>containerd"]
+  end
+  ns["namespaces: what it sees<br/>mnt, pid, net, uts, ipc, cgroup (v2)<br/>optional: user, time"]
   cg["cgroups: what it uses<br/>CPU, memory, I/O, PIDs"]
   kernel k1@--- host
   kernel k2@--- web
@@ -38,7 +49,8 @@ export const containerProcess = defineDiagram({
     },
     {
       show: ['ns'],
-      notes: 'Namespaces decide what a process sees: its own PID 1, its own network stack, its own mounts.',
+      notes:
+        'Namespaces decide what a process sees: its own PID 1, its own network stack, its own mounts. A user namespace is not among the defaults: it takes userns-remap or rootless mode.',
     },
     {
       show: ['cg'],

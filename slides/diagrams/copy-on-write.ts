@@ -1,22 +1,31 @@
 import { defineDiagram } from '../../src/deck/define.ts';
 
-/** The first write to a file from a lower layer copies the whole file up; the lower copy is never changed. */
+/**
+ * The first write to a file from a lower layer copies the whole file up; the lower copy is never
+ * changed. Left to right, because Mermaid puts a subgraph's title on its top edge: drawn bottom-up,
+ * every arrow leaving a file ran through the title of the layer it sat in.
+ */
 export const copyOnWrite = defineDiagram({
   id: 'copy-on-write',
   title: 'Copy-on-write of one file',
   description:
     'The file /etc/app.conf lives in a read-only image layer and the container reads it through the merged view. On the first write, the whole file is copied up into the container layer and changed there; the merged view now shows the upper copy, and the file in the image layer stays unchanged.',
-  source: `flowchart BT
+  source: `---
+config:
+  flowchart:
+    rankSpacing: 48
+---
+flowchart LR
   subgraph image [" image layer (read-only) "]
-    lowerfile["/etc/app.conf: original"]
+    lowerfile["/etc/app.conf<br/>original"]
   end
   subgraph container [" container layer (read-write) "]
-    upperfile["/etc/app.conf: edited copy"]
+    upperfile["/etc/app.conf<br/>edited copy"]
   end
-  view(["the container opens /etc/app.conf"])
+  view(["the container<br/>opens /etc/app.conf"])
   lowerfile r1@-->|"read"| view
-  lowerfile up@-->|"first write: copy up the whole file"| upperfile
-  upperfile r2@-->|"every later read and write"| view
+  lowerfile up@-->|"first write:<br/>copy up"| upperfile
+  upperfile r2@-->|"every later<br/>read, write"| view
   class lowerfile layer
   class upperfile writable
   class view accent`,

@@ -1,12 +1,22 @@
 import { defineDiagram } from '../../src/deck/define.ts';
 
-/** The whole talk in one picture: the image, then what a container adds to it. */
+/**
+ * The whole talk in one picture: the image, then what a container adds to it. Tall, not wide: less
+ * padding in the boxes and between the stacked layers keeps its labels legible at 1280x720 (a
+ * rank spacing below about 20 would let the top box cover its subgraph's title).
+ */
 export const definitions = defineDiagram({
   id: 'definitions',
   title: 'An image, and a container made from it',
   description:
     'Left: an image, read-only layers plus a config. Right: a container, which uses the same layers, adds one writable layer on top, its own runtime settings, and a running process on the host kernel.',
-  source: `flowchart LR
+  source: `---
+config:
+  flowchart:
+    rankSpacing: 24
+    padding: 8
+---
+flowchart LR
   subgraph image [" image: what you ship "]
     direction TB
     icfg["config: CMD, ENV, USER"]

@@ -1,6 +1,11 @@
 import { defineDiagram } from '../../src/deck/define.ts';
 
-/** Build, push (blobs first, manifest last), pull (only missing layers), run. */
+/**
+ * Build, push (blobs first, manifest last), pull (only missing layers), run. Three columns side by
+ * side are the widest shape of the talk: short boxes and two-line edge labels keep the text legible
+ * at 1280x720. The manifest arrow ends at a box, not at the server's subgraph, whose edge Mermaid
+ * gives a label far from its line.
+ */
 export const distribution = defineDiagram({
   id: 'distribution',
   title: 'From a laptop to a server through a registry',
@@ -9,28 +14,28 @@ export const distribution = defineDiagram({
   source: `---
 config:
   flowchart:
-    rankSpacing: 36
+    rankSpacing: 34
 ---
 flowchart LR
   subgraph laptop [" laptop: docker push "]
     direction TB
-    img["image, from docker build"]
+    img["built image"]
   end
   subgraph registry [" registry "]
     direction TB
-    blobs["layer blobs, by digest"]
     manifest["manifest + config"]
+    blobs["layer blobs"]
   end
   subgraph server [" server: docker pull "]
     direction TB
-    have["base layers: already there"]
-    fetched["missing layers: pulled"]
-    ctr["docker run: container"]
+    have["layers it had"]
+    fetched["layers it pulled"]
+    ctr["docker run"]
   end
   img push1@-->|"1 blobs"| blobs
-  img push2@-->|"2 manifest, last"| manifest
-  manifest pull1@-->|"3 manifest"| server
-  blobs pull2@-->|"4 missing blobs"| fetched
+  img push2@-->|"2 manifest,<br/>last"| manifest
+  manifest pull1@-->|"3 manifest"| have
+  blobs pull2@-->|"4 missing<br/>blobs"| fetched
   class img,have,fetched layer
   class ctr accent`,
   steps: [

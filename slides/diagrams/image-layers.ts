@@ -3,6 +3,7 @@ import { defineDiagram } from '../../src/deck/define.ts';
 /**
  * The talk's Dockerfile as an image: one read-only layer per instruction that changes files,
  * stacked bottom-up; the instructions that only change the config become badges beside it.
+ * A rank spacing of 20, not less: tighter, the top box covered the subgraph's title.
  */
 export const imageLayers = defineDiagram({
   id: 'image-layers',
@@ -12,8 +13,9 @@ export const imageLayers = defineDiagram({
   source: `---
 config:
   flowchart:
-    rankSpacing: 14
+    rankSpacing: 20
     nodeSpacing: 40
+    padding: 10
 ---
 flowchart LR
   subgraph stack [" image layers (read-only) "]

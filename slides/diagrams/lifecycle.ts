@@ -1,12 +1,24 @@
 import { defineDiagram } from '../../src/deck/define.ts';
 
-/** The states `docker ps -a` shows, with the commands that move a container between them. */
+/**
+ * The states `docker ps -a` shows, with the commands that move a container between them.
+ * Commands without their `docker` prefix (the caption says where they come from) and tight ranks
+ * keep the widest diagram of the talk legible at 1280x720; a two-way arrow for pause/unpause and
+ * for the restart policy, because a second edge between the same two states ran through the
+ * first one's label.
+ */
 export const lifecycle = defineDiagram({
   id: 'lifecycle',
   title: 'The container lifecycle',
   description:
     'docker create makes a created container; docker start runs it; docker pause freezes it and unpause thaws it; stop, kill or the process exiting make it exited; start runs it again; docker rm removes it. docker run is create plus start. Under a restart policy, a container whose process exits goes through restarting back to running; a container whose removal failed is dead.',
-  source: `flowchart LR
+  source: `---
+config:
+  flowchart:
+    rankSpacing: 20
+    nodeSpacing: 24
+---
+flowchart LR
   image(["image"])
   created(["created"])
   running(["running"])
@@ -15,16 +27,14 @@ export const lifecycle = defineDiagram({
   removed(["removed"])
   restarting(["restarting"])
   dead(["dead"])
-  image create@-->|"docker create"| created
-  created start@-->|"docker start"| running
-  running pause@-->|"pause"| paused
-  paused unpause@-->|"unpause"| running
+  image create@-->|"create"| created
+  created start@-->|"start"| running
+  running pause@<-->|"pause, unpause"| paused
   running stop@-->|"stop, kill, exit"| exited
-  exited restart@-->|"docker start"| running
-  exited rm@-->|"docker rm"| removed
-  running policy@-->|"exits, restart policy"| restarting
-  restarting back@--> running
-  exited failed@-.->|"removal failed"| dead
+  exited restart@-->|"start"| running
+  exited rm@-->|"rm"| removed
+  running policy@<-->|"restart policy"| restarting
+  exited failed@-.->|"rm failed"| dead
   class running accent
   class removed,dead muted`,
   steps: [
@@ -35,7 +45,7 @@ export const lifecycle = defineDiagram({
         'docker start runs the process. docker run is exactly create plus start, pulling first if needed.',
     },
     {
-      show: ['paused', 'pause', 'unpause'],
+      show: ['paused', 'pause'],
       notes: 'pause freezes every process with the cgroup freezer; unpause thaws them. Nothing is lost.',
     },
     {
@@ -46,7 +56,7 @@ export const lifecycle = defineDiagram({
     { show: ['restart'], notes: 'An exited container can start again, with its writable layer intact.' },
     { show: ['removed', 'rm'], notes: 'docker rm is the end: the writable layer is deleted. Volumes stay.' },
     {
-      show: ['restarting', 'policy', 'back', 'dead', 'failed'],
+      show: ['restarting', 'policy', 'dead', 'failed'],
       notes:
         'Two more states you will see in docker ps -a: restarting, under a restart policy, and dead, when removal failed half way.',
     },

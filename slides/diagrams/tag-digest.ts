@@ -5,9 +5,9 @@ export const tagVsDigest = defineDiagram({
   id: 'tag-digest',
   title: 'A tag moves between digests; a digest stays put',
   description:
-    'The tag alpine:3.20 first points at the manifest sha256:1a2b. A rebuild with a security fix is pushed as sha256:9f8e and the tag moves to it. A reference pinned by digest, alpine@sha256:1a2b, keeps pointing at the first manifest.',
+    'The tag alpine:3.24 first points at the manifest sha256:1a2b. A rebuild with a security fix is pushed as sha256:9f8e and the tag moves to it. A reference pinned by digest, alpine@sha256:1a2b, keeps pointing at the first manifest.',
   source: `flowchart LR
-  tag(["tag alpine:3.20"])
+  tag(["tag alpine:3.24"])
   old["manifest sha256:1a2b…<br/>(first build)"]
   new["manifest sha256:9f8e…<br/>(rebuilt with a fix)"]
   pin(["alpine@sha256:1a2b…"])
@@ -20,13 +20,13 @@ export const tagVsDigest = defineDiagram({
     { show: ['tag', 'old', 't1'] },
     {
       show: ['new'],
-      notes: 'The maintainers rebuild 3.20 with a security fix: new content, so a new digest.',
+      notes: 'The maintainers rebuild 3.24 with a security fix: new content, so a new digest.',
     },
     {
       show: ['t2'],
       hide: ['t1'],
       notes:
-        'They push it under the same tag. The tag now points at the new digest: yesterday and today, alpine:3.20 meant different bytes.',
+        'They push it under the same tag. The tag now points at the new digest: yesterday and today, alpine:3.24 meant different bytes.',
     },
     {
       show: ['pin', 'p1'],

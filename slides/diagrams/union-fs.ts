@@ -29,7 +29,7 @@ export const unionFilesystem = defineDiagram({
     {
       show: ['merged', 'm1', 'm2'],
       notes:
-        'The kernel overlays them into one merged directory, and that is the root filesystem the container sees. Engine 29 uses the containerd image store with an overlayfs snapshotter: same idea.',
+        'The kernel overlays them into one merged directory, and that is the root filesystem the container sees. A fresh install of Engine 29, or of Docker Desktop 4.34 and later, uses the containerd image store with an overlayfs snapshotter instead, same idea; an upgraded daemon keeps overlay2.',
     },
   ],
   caption: 'overlay2: lowerdir + upperdir → merged (plus an internal workdir)',
