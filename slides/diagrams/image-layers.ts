@@ -9,7 +9,7 @@ export const imageLayers = defineDiagram({
   id: 'image-layers',
   title: 'The image built from the talk’s Dockerfile',
   description:
-    'Four read-only layers stacked from the bottom: the node:22-alpine base, the package files, the installed dependencies, and the app source. Beside the stack, the image config holds ENV, EXPOSE, USER and CMD, which add no layer.',
+    'Four read-only layers stacked from the bottom: the node:24-alpine base, the package files, the installed dependencies, and the app source. Beside the stack, the image config holds ENV, EXPOSE, USER and CMD, which add no layer.',
   source: `---
 config:
   flowchart:
@@ -20,7 +20,7 @@ config:
 flowchart LR
   subgraph stack [" image layers (read-only) "]
     direction BT
-    base["FROM node:22-alpine: the base image's layers"]
+    base["FROM node:24-alpine: the base image's layers"]
     pkg["COPY package.json, package-lock.json"]
     deps["RUN npm ci: the node_modules folder"]
     src["COPY app/src/: our code"]

@@ -9,7 +9,7 @@ export const sharedLayers = defineDiagram({
   source: `flowchart BT
   subgraph image [" hello-layers image: stored once, read-only "]
     direction LR
-    base["node:22-alpine"] ~~~ deps["node_modules"] ~~~ code["app/src"]
+    base["node:24-alpine"] ~~~ deps["node_modules"] ~~~ code["app/src"]
   end
   w1["web-1: writable layer"]
   w2["web-2: writable layer"]
@@ -30,6 +30,6 @@ export const sharedLayers = defineDiagram({
       notes: 'web-2 and web-3: two more thin layers over the very same image layers.',
     },
   ],
-  caption: '`docker ps -s`: each shows its own size and the shared image as "virtual"',
+  caption: '`docker ps -s`: its own layer’s size; "virtual" adds the shared image to it',
   height: 460,
 });

@@ -9,7 +9,7 @@ export const unionFilesystem = defineDiagram({
   source: `flowchart BT
   subgraph lower [" lowerdir: image layers, read-only "]
     direction LR
-    l1["node:22-alpine"] ~~~ l2["node_modules"] ~~~ l3["app/src"]
+    l1["node:24-alpine"] ~~~ l2["node_modules"] ~~~ l3["app/src"]
   end
   upper["upperdir: container layer, read-write"]
   merged["merged: the container's / as it sees it"]
