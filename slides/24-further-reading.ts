@@ -8,9 +8,13 @@ export default defineSlide({
   blocks: [
     columns({
       leftTitle: 'Specifications and CLI',
-      left: [bullets(sourcesIn(sources, 'specs').map((source) => source.title))],
+      left: [
+        bullets(sourcesIn(sources, 'specs').map((source) => ({ text: source.title, link: source.url }))),
+      ],
       rightTitle: 'Docker docs',
-      right: [bullets(sourcesIn(sources, 'docker').map((source) => source.title))],
+      right: [
+        bullets(sourcesIn(sources, 'docker').map((source) => ({ text: source.title, link: source.url }))),
+      ],
     }),
     text(
       `Versions, dates and defaults checked on ${factsCheckedOn(facts)}; every source is in the handout.`,

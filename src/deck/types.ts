@@ -30,6 +30,11 @@ export interface BulletItemInput {
   fragment?: boolean;
   /** Speaker notes that replace the slide's notes while this step is current. */
   notes?: string;
+  /**
+   * An https address the bullet links to: it opens in a new tab (the deck itself never loads
+   * it) and stays a clickable link in the PDFs, which also print the address. Default: none.
+   */
+  link?: string;
 }
 
 export interface BulletsBlock {

@@ -94,6 +94,13 @@ function checkBlocks(blocks: readonly Block[], assets: AssetIndex, report: Repor
         for (const item of block.items) {
           const value = typeof item === 'string' ? item : item.text;
           if (!value?.trim()) report('a bullet is empty', 'write its text or remove it');
+          if (
+            typeof item !== 'string' &&
+            item.link !== undefined &&
+            !/^https:\/\/[^\s/]+\.[^\s/]+\/\S*$/.test(item.link)
+          ) {
+            report(`the bullet "${value}" links to "${item.link}"`, 'link to a full https:// address');
+          }
         }
         break;
       case 'code':

@@ -75,9 +75,13 @@ function renderText(block: TextBlock, context: BlockContext): HTMLElement {
 function renderBullets(block: BulletsBlock, context: BlockContext): HTMLElement {
   const items = block.items.map((item) => {
     if (typeof item === 'string') return h('li', {}, renderInline(item));
-    if (!item.fragment) return h('li', {}, renderInline(item.text));
+    // A link opens in a new tab: the presenter's deck stays where it is, and loads nothing.
+    const text = item.link
+      ? [h('a', { href: item.link, target: '_blank', rel: 'noopener noreferrer' }, renderInline(item.text))]
+      : renderInline(item.text);
+    if (!item.fragment) return h('li', {}, text);
     const { attributes, notes } = fragmentAttributes(context, item.notes);
-    return h('li', attributes, [...renderInline(item.text), notes]);
+    return h('li', attributes, [...text, notes]);
   });
   return h(block.ordered ? 'ol' : 'ul', { class: 'block-bullets' }, items);
 }

@@ -40,6 +40,24 @@ describe('renderSlide', () => {
     expect(section.innerHTML).toContain('&lt;script&gt;');
   });
 
+  it('renders a linked bullet as an anchor that opens in a new tab, its text escaped', () => {
+    const section = render({
+      id: 'links',
+      title: 'Reading',
+      blocks: [
+        { kind: 'bullets', items: [{ text: attack, link: 'https://docs.docker.com/build/cache/' }, 'plain'] },
+      ],
+      notes: 'Sources.',
+    });
+    const anchors = section.querySelectorAll('li > a');
+    expect(anchors).toHaveLength(1);
+    expect(anchors[0]!.getAttribute('href')).toBe('https://docs.docker.com/build/cache/');
+    expect(anchors[0]!.getAttribute('target')).toBe('_blank');
+    expect(anchors[0]!.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(anchors[0]!.textContent).toBe(attack);
+    expect(section.querySelector('script')).toBeNull();
+  });
+
   it('gives the section the slide id, the timing and the notes aside reveal.js reads', () => {
     const section = render({ ...hostile, timing: 75 });
     expect(section.id).toBe('hostile');

@@ -34,6 +34,10 @@ describe('validateDeck', () => {
     ['missingImage', /fixture-missing-image\.ts .*"assets\/images\/nope\.svg" does not exist/],
     ['badHighlight', /highlight "2-40" goes past the 3 lines shown/],
     ['badId', /id "Not A Slug" is not a slug/],
+    [
+      'plainHttpLink',
+      /fixture-plain-http-link\.ts .*the bullet "Storage drivers" links to "http:\/\/docs\.docker\.com\/storage\/"\. Fix: link to a full https:\/\/ address/,
+    ],
     ['stepsWithoutFragments', /has 2 steps after the first but the slide has 1 fragments/],
   ] as const)('reports %s with the module and the fix', (name, pattern) => {
     const messages = messagesFor(badSlides[name]);
