@@ -16,12 +16,9 @@ export default defineSlide({
         bullets(sourcesIn(sources, 'docker').map((source) => ({ text: source.title, link: source.url }))),
       ],
     }),
-    text(
-      `Versions, dates and defaults checked on ${factsCheckedOn(facts)}; every source is in the handout.`,
-      {
-        variant: 'small',
-      },
-    ),
+    text(`Versions, dates and defaults checked on ${factsCheckedOn(facts)}.`, {
+      variant: 'small',
+    }),
   ],
   notes: `Everything on these slides comes from these pages, so they are the place to check me. The
 OCI specifications describe the image format, the registry protocol and the runtime config. The

@@ -1,3 +1,5 @@
+import type { DatedFact } from './types.ts';
+
 /**
  * Facts that drift: a version, a date, a default, an image tag. Each is checked against its
  * source on a date and shown on named slides, so a later review knows what to re-check and where.
@@ -39,8 +41,18 @@ export function defineFacts<K extends string>(
   return facts;
 }
 
+/** Each fact with its source written out, as the deck config carries them to the speaker script. */
+export function datedFacts(facts: readonly Fact[], sources: Record<string, Source>): DatedFact[] {
+  return facts.map((fact) => {
+    const source = sources[fact.source];
+    if (!source)
+      throw new Error(`the fact "${fact.claim}" names the source "${fact.source}", which the table lacks`);
+    return { claim: fact.claim, source: { title: source.title, url: source.url }, checked: fact.checked };
+  });
+}
+
 /** The latest date any fact was checked: what `notes.pdf` prints as "facts checked on". */
-export function factsCheckedOn(facts: readonly Fact[]): string {
+export function factsCheckedOn(facts: readonly { checked: string }[]): string {
   return (
     facts
       .map((fact) => fact.checked)

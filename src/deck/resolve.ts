@@ -15,6 +15,7 @@ export function resolveDeckConfig(input: DeckConfigInput): ResolvedDeckConfig {
     author: input.author,
     subject: input.subject ?? DECK_DEFAULTS.subject,
     talkMinutes: input.talkMinutes ?? DECK_DEFAULTS.talkMinutes,
+    facts: input.facts ?? [],
   };
 }
 

@@ -143,6 +143,16 @@ export interface DeckConfigInput {
   subject?: string;
   /** Planned talk length in minutes. Default: 25. */
   talkMinutes?: number;
+  /** Facts that drift, with their sources and dates: the speaker script ends with them. Default: none. */
+  facts?: readonly DatedFact[];
+}
+
+/** A fact as the speaker script prints it: what, from where, checked when. */
+export interface DatedFact {
+  claim: string;
+  source: { title: string; url: string };
+  /** YYYY-MM-DD. */
+  checked: string;
 }
 
 /** A slide with the module it came from, so errors can name the file to fix. */
@@ -162,4 +172,5 @@ export interface ResolvedDeckConfig {
   author: string;
   subject: string;
   talkMinutes: number;
+  facts: readonly DatedFact[];
 }

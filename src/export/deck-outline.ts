@@ -1,3 +1,5 @@
+import type { DatedFact } from '../deck/types.ts';
+
 /** What the exporter knows of each slide, read from the rendered deck (what the audience sees). */
 export interface SlideOutline {
   id: string;
@@ -11,6 +13,8 @@ export interface SlideOutline {
   stepNotes: (string | null)[];
   /** Steps after the first (fragments). */
   fragments: number;
+  /** The slide's links (further reading): the handouts print each address beside its title. */
+  links: { text: string; url: string }[];
 }
 
 export interface DeckOutline {
@@ -19,6 +23,8 @@ export interface DeckOutline {
   subject: string;
   talkMinutes: number;
   slides: SlideOutline[];
+  /** The deck's dated facts: the speaker script ends with them. */
+  facts: readonly DatedFact[];
 }
 
 /** First page (0-based) of each slide in a PDF that has `pagesOf(slide)` pages per slide. */

@@ -39,10 +39,18 @@ function notesHtml(slide: SlideOutline, index: number): string {
     )
     .join('');
   const timing = slide.timing ? ` <span class="timing">${formatDuration(slide.timing)}</span>` : '';
+  // Paper cannot be clicked: each link's address is printed, and stays a link in the PDF too.
+  const links = slide.links
+    .map(
+      ({ text, url }) =>
+        `<li><a href="${escapeHtml(url)}">${escapeHtml(text)}</a>: <span class="url">${escapeHtml(url)}</span></li>`,
+    )
+    .join('');
   return [
     `<h2 data-slide="${index}">${index + 1}. ${escapeHtml(slide.title)}${timing}</h2>`,
     ...slide.notes.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     steps ? `<ul class="steps">${steps}</ul>` : '',
+    links ? `<ul class="links">${links}</ul>` : '',
   ].join('');
 }
 
@@ -71,11 +79,18 @@ body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .notes .steps { margin: 0.3em 0 0; padding-left: 1.2em; }
 .notes .steps li { margin-bottom: 0.3em; }
 .notes .step { font-weight: 700; color: #0b5cbf; }
+.notes .links { margin: 0.3em 0 0; padding-left: 1.2em; font-size: 0.9em; }
+.notes .links a { color: #0b5cbf; }
+.notes .links .url { color: #46535f; word-break: break-all; }
 .script { position: absolute; left: ${SHEET_MARGIN}px; right: ${SHEET_MARGIN}px; top: ${SHEET_MARGIN}px; bottom: ${SHEET_MARGIN}px; overflow: hidden; font-size: 11pt; line-height: 1.45; }
 .script section { break-inside: avoid; padding-bottom: 10px; margin-bottom: 12px; border-bottom: 0.75px solid #c5ced8; }
 .script h1 { font-size: 18pt; margin: 0 0 4px; }
 .script .meta { color: #46535f; margin: 0 0 14px; }
 .script h2 { font-size: 13pt; margin: 0 0 4px; }
+.script .facts { border-bottom: 0; font-size: 10pt; }
+.script .facts li { margin-bottom: 3px; }
+.script .facts a { color: #0b5cbf; }
+.script .facts .url { color: #46535f; word-break: break-all; }
 </style></head><body data-kind="${kind}">${sheets.join('\n')}</body></html>`;
 }
 
@@ -137,6 +152,22 @@ export function renderScriptHtml(outline: DeckOutline, paper: Paper, stylesheets
     `<h1>${escapeHtml(outline.title)}: speaker script</h1>` +
     `<p class="meta">${escapeHtml(outline.author)} · ${outline.slides.length} slides · planned ${formatDuration(planned)} of ${outline.talkMinutes} minutes</p>`;
   return document(outline, paper, stylesheets, 'notes', [
-    `<div class="sheet"><div class="script">${intro}${sections.join('')}</div></div>`,
+    `<div class="sheet"><div class="script">${intro}${sections.join('')}${factsHtml(outline)}</div></div>`,
   ]);
+}
+
+/** The script's last section: what may have changed since, with where to check it. */
+function factsHtml(outline: DeckOutline): string {
+  if (outline.facts.length === 0) return '';
+  const checkedOn = outline.facts
+    .map((fact) => fact.checked)
+    .sort()
+    .at(-1);
+  const items = outline.facts
+    .map(
+      (fact) =>
+        `<li>${escapeHtml(fact.claim)} (checked ${escapeHtml(fact.checked)}): <a href="${escapeHtml(fact.source.url)}">${escapeHtml(fact.source.title)}</a>, <span class="url">${escapeHtml(fact.source.url)}</span></li>`,
+    )
+    .join('');
+  return `<section class="facts"><h2>Facts checked on ${escapeHtml(checkedOn ?? '')}</h2><ul>${items}</ul></section>`;
 }

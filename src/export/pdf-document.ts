@@ -1,4 +1,14 @@
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFDict, type PDFRef } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFString,
+  type PDFPage,
+  type PDFRef,
+} from 'pdf-lib';
 import { PX_TO_PT, type Box } from './layout.ts';
 
 export interface PdfMetadata {
@@ -85,12 +95,51 @@ export async function placeSlides(
     const sheet = sheets[placement.sheet];
     if (!sheet) throw new Error(`no sheet ${placement.sheet + 1} for slide page ${placement.slidePage + 1}`);
     const { box } = placement;
-    sheet.drawPage(byPage.get(placement.slidePage)!, {
+    const target = {
       x: box.left * PX_TO_PT,
       y: sheet.getHeight() - (box.top + box.height) * PX_TO_PT,
       width: box.width * PX_TO_PT,
       height: box.height * PX_TO_PT,
-    });
+    };
+    sheet.drawPage(byPage.get(placement.slidePage)!, target);
+    copyLinks(doc, slides.getPage(placement.slidePage), sheet, target);
   }
   return doc;
+}
+
+/**
+ * An embedded page is drawn as a picture of its content: its link annotations stay behind. Copy
+ * each web link onto the sheet, scaled into the box, so the slide's links click in the handout too.
+ */
+function copyLinks(
+  doc: PDFDocument,
+  from: PDFPage,
+  onto: PDFPage,
+  target: { x: number; y: number; width: number; height: number },
+): void {
+  const annotations = from.node.Annots();
+  if (!annotations) return;
+  const scaleX = target.width / from.getWidth();
+  const scaleY = target.height / from.getHeight();
+  for (let index = 0; index < annotations.size(); index += 1) {
+    const annotation = annotations.lookup(index, PDFDict);
+    const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict);
+    const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString);
+    const rect = annotation.lookupMaybe(PDFName.of('Rect'), PDFArray);
+    if (!uri || !rect || rect.size() !== 4) continue;
+    const [x1, y1, x2, y2] = [0, 1, 2, 3].map((at) => rect.lookup(at, PDFNumber).asNumber()) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const link = doc.context.obj({
+      Type: 'Annot',
+      Subtype: 'Link',
+      Rect: [target.x + x1 * scaleX, target.y + y1 * scaleY, target.x + x2 * scaleX, target.y + y2 * scaleY],
+      Border: [0, 0, 0],
+      A: { Type: 'Action', S: 'URI', URI: PDFString.of(uri.decodeText()) },
+    });
+    onto.node.addAnnot(doc.context.register(link));
+  }
 }

@@ -1,4 +1,5 @@
 import type { RevealApi } from 'reveal.js';
+import type { DatedFact } from '../deck/types.ts';
 
 /** What the deck page exposes on `window`: for tests, the exporter, the bench and reveal tools. */
 export interface DeckStatus {
@@ -25,5 +26,7 @@ declare global {
     deckStatus: DeckStatus;
     /** The reveal.js instance (decktape and other reveal tools look for it here). */
     Reveal: RevealApi;
+    /** The deck's dated facts, for the exporter's speaker script. */
+    deckFacts: readonly DatedFact[];
   }
 }

@@ -32,6 +32,7 @@ async function start(): Promise<void> {
   document.title = config.title;
   setMeta('author', config.author);
   setMeta('description', config.subject);
+  window.deckFacts = config.facts;
   const revealElement = document.querySelector<HTMLElement>('.reveal');
   const slidesElement = revealElement?.querySelector<HTMLElement>('.slides');
   if (!revealElement || !slidesElement) throw new Error('index.html has no `.reveal .slides` element');

@@ -32,7 +32,8 @@ export function paginateScript(): number[] {
   const script = first?.querySelector<HTMLElement>('.script');
   if (!first || !script) throw new Error('the script page has no .sheet .script');
   const overflows = (element: HTMLElement) => element.scrollHeight > element.clientHeight + 1;
-  const sections = [...script.querySelectorAll<HTMLElement>('section[data-slide]')];
+  // Every section: the slides', and the closing one (the dated facts) after them.
+  const sections = [...script.querySelectorAll<HTMLElement>(':scope > section')];
   sections.forEach((section) => section.remove());
   const sheetOf: number[] = [];
   let sheet = first;
@@ -50,9 +51,15 @@ export function paginateScript(): number[] {
       body = nextBody;
       index += 1;
     }
-    if (overflows(body))
-      throw new Error(`the notes of slide ${Number(section.dataset.slide) + 1} are longer than a page`);
-    sheetOf[Number(section.dataset.slide)] = index;
+    const slide = section.dataset.slide;
+    if (overflows(body)) {
+      throw new Error(
+        slide === undefined
+          ? 'the closing section of the speaker script is longer than a page'
+          : `the notes of slide ${Number(slide) + 1} are longer than a page`,
+      );
+    }
+    if (slide !== undefined) sheetOf[Number(slide)] = index;
   }
   return sheetOf;
 }

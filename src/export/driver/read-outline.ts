@@ -16,6 +16,7 @@ export function readDeckOutline(): DeckOutline {
     author: document.querySelector<HTMLMetaElement>('meta[name="author"]')?.content ?? '',
     subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? '',
     talkMinutes: (config.totalTime ?? 0) / 60,
+    facts: window.deckFacts ?? [],
     // The print view repeats a slide once per step: keep each slide's first page.
     slides: window.Reveal.getSlides()
       .filter((section, index, all) => all.findIndex((other) => other.id === section.id) === index)
@@ -33,6 +34,9 @@ export function readDeckOutline(): DeckOutline {
             return own.length > 0 ? own.join(' ') : null;
           }),
           fragments: fragments.length,
+          links: [...section.querySelectorAll<HTMLAnchorElement>('.slide-frame a[href^="https://"]')].map(
+            (anchor) => ({ text: text(anchor), url: anchor.href }),
+          ),
         };
       }),
   };

@@ -14,6 +14,18 @@ const outline: DeckOutline = {
   author: 'A',
   subject: 'S',
   talkMinutes: 25,
+  facts: [
+    {
+      claim: 'alpine:3.24 <moves>',
+      source: { title: 'Alpine releases', url: 'https://alpinelinux.org/releases/' },
+      checked: '2026-11-30',
+    },
+    {
+      claim: 'BuildKit is the default',
+      source: { title: 'BuildKit', url: 'https://docs.docker.com/build/buildkit/' },
+      checked: '2026-12-01',
+    },
+  ],
   slides: [1, 2, 3, 4].map((n) => ({
     id: `s${n}`,
     title: `Slide <${n}>`,
@@ -22,10 +34,37 @@ const outline: DeckOutline = {
     notes: [`Say <script>${n}</script>.`],
     stepNotes: n === 2 ? [null, 'second step'] : [],
     fragments: n === 2 ? 2 : 0,
+    links: n === 4 ? [{ text: 'Volumes <x>', url: 'https://docs.docker.com/engine/storage/volumes/' }] : [],
   })),
 };
 
 describe('handout pages', () => {
+  it('ends the speaker script, and only it, with the dated facts and their sources', () => {
+    const script = renderScriptHtml(outline, 'a4', []);
+    expect(script).toContain('<h2>Facts checked on 2026-12-01</h2>');
+    expect(script).toContain(
+      '<li>alpine:3.24 &lt;moves&gt; (checked 2026-11-30): <a href="https://alpinelinux.org/releases/">Alpine releases</a>, <span class="url">https://alpinelinux.org/releases/</span></li>',
+    );
+    expect(script.indexOf('Facts checked on')).toBeGreaterThan(script.lastIndexOf('data-slide='));
+    for (const handout of [renderHandoutHtml(outline, 'a4', []), renderThreeUpHtml(outline, 'a4', [])]) {
+      expect(handout).not.toContain('Facts checked on');
+    }
+    expect(renderScriptHtml({ ...outline, facts: [] }, 'a4', [])).not.toContain('Facts checked on');
+  });
+
+  it("prints each link's address beside its title, as a link, in every handout and the script", () => {
+    for (const html of [
+      renderHandoutHtml(outline, 'a4', []),
+      renderThreeUpHtml(outline, 'a4', []),
+      renderScriptHtml(outline, 'a4', []),
+    ]) {
+      expect(html).toContain(
+        '<ul class="links"><li><a href="https://docs.docker.com/engine/storage/volumes/">Volumes &lt;x&gt;</a>: <span class="url">https://docs.docker.com/engine/storage/volumes/</span></li></ul>',
+      );
+      expect(html.match(/class="links"/g)).toHaveLength(1);
+    }
+  });
+
   it('escapes every deck string', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     for (const html of [
