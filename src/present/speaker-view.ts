@@ -31,14 +31,51 @@ function closed(speaker: Window): Promise<void> {
   });
 }
 
-/** Runs `open` and returns the window it opened with `window.open`, if it opened one. */
-function windowOpenedBy(open: () => void): Window | undefined {
+/**
+ * What the notes plugin asks of its window once that window has closed: `closed` (at S),
+ * `postMessage` (at every slide change) and `focus`. Nothing here keeps a window alive.
+ */
+const CLOSED_WINDOW = { closed: true, postMessage: () => undefined, focus: () => undefined };
+
+/** A speaker window, and the handle the notes plugin gets for it. */
+interface SpeakerWindow {
+  window: Window;
+  /** Points the plugin's handle at `CLOSED_WINDOW`, so nothing of ours holds the window. */
+  release(): void;
+}
+
+/**
+ * A closed window stays in memory, global object and all, for as long as anything references
+ * it: measured here, about 0.2 MB for an empty popup and 0.47 MB for the speaker view. The notes
+ * plugin keeps its last window until the next S. Handing it this forwarding handle instead, and
+ * pointing the handle at `CLOSED_WINDOW` once the window has closed, lets the window go.
+ */
+function releasable(speaker: Window): { handle: Window; speaker: SpeakerWindow } {
+  let target: object = speaker;
+  const handle = new Proxy(
+    {},
+    {
+      get: (_, key) => {
+        const value: unknown = Reflect.get(target, key);
+        // Window methods must be called on the window itself, not on the handle.
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+      set: (_, key, value) => Reflect.set(target, key, value),
+    },
+  ) as Window;
+  return { handle, speaker: { window: speaker, release: () => (target = CLOSED_WINDOW) } };
+}
+
+/** Runs `open` (the plugin's), giving it a releasable handle for the window it opens, if any. */
+function windowOpenedBy(open: () => void): SpeakerWindow | undefined {
   const original = window.open;
-  let opened: Window | undefined;
+  let opened: SpeakerWindow | undefined;
   window.open = (...args: Parameters<typeof window.open>) => {
     const result = original.apply(window, args);
-    opened = result ?? undefined;
-    return result;
+    if (!result) return result;
+    const { handle, speaker } = releasable(result);
+    opened = speaker;
+    return handle;
   };
   try {
     open();
@@ -56,24 +93,34 @@ function windowOpenedBy(open: () => void): Window | undefined {
  * plugin takes it for open and focuses it, so S right after closing the speaker view did
  * nothing. So when the plugin opens no window, S watches the one it focused: if that turns out
  * to be closing, S asks the plugin again once it is closed, and the plugin opens a new one.
+ * Once a speaker window has closed (its `pagehide`, then `closed`), it is released.
  */
 export function createSpeakerViewOpener(reveal: RevealApi): () => void {
   /** The speaker window the last S opened (the one the plugin focuses instead of opening). */
-  let current: Window | undefined;
+  let current: SpeakerWindow | undefined;
+  const release = (speaker: SpeakerWindow) => {
+    speaker.release();
+    if (current === speaker) current = undefined;
+  };
   const open = (): void => {
     const notes = reveal.getPlugin('notes') as { open(): void } | undefined;
     if (!notes) return;
     const opened = windowOpenedBy(() => notes.open());
     if (opened) {
       current = opened;
-      connectNow(reveal, opened);
+      opened.window.addEventListener(
+        'pagehide',
+        () => void closed(opened.window).then(() => opened.window.closed && release(opened)),
+        { once: true },
+      );
+      connectNow(reveal, opened.window);
       return;
     }
     const focused = current;
     if (!focused) return;
-    void closed(focused).then(() => {
-      if (focused.closed && current === focused) {
-        current = undefined;
+    void closed(focused.window).then(() => {
+      if (focused.window.closed && current === focused) {
+        release(focused);
         open();
       }
     });

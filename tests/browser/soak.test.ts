@@ -15,6 +15,8 @@ const WALKS = 20;
 const SPEAKER_VIEWS = 5;
 /** After the session the heap may be this much larger than after the warm-up walk. */
 const HEAP_GROWTH_ALLOWED = 0.1;
+/** What the first speaker view may leave on the heap once closed: a closed window kept alive costs 0.4 MB. */
+const SPEAKER_VIEW_LEFT_ALLOWED = 128 * 1024;
 
 const browser = useSharedBrowser();
 
@@ -111,9 +113,9 @@ describe('a long session on the built deck', () => {
     });
     // Warm-up, so that what is measured is growth, not first use: lazy caches (styles, layout,
     // compiled code) fill on the first walk and the first speaker view. What the first speaker
-    // view leaves behind (about 0.4 MB: first-use code and caches of the notes plugin and the
-    // speaker window, and the plugin's reference to its last, closed, window, which it keeps
-    // until it opens the next) is the yardstick for the five opens below.
+    // view leaves behind is the yardstick for the five opens below. It used to be 0.4 MB: the
+    // closed window's whole global, kept by the notes plugin's reference until the next open;
+    // the deck now lets that window go (src/present/speaker-view.ts).
     expect(await page.evaluate(walkDeck)).toMatchObject({ forward: expected.steps, back: expected.steps });
     const heapWithoutSpeakerView = await heapUsed(page);
     await openAndCloseSpeakerView(page, speakerProblems);
@@ -139,7 +141,7 @@ describe('a long session on the built deck', () => {
     );
   }, 120_000);
 
-  it(`opens and closes the speaker view ${SPEAKER_VIEWS} times, growing the heap by no more than the first one did`, async () => {
+  it(`opens and closes the speaker view ${SPEAKER_VIEWS} times, leaving no closed window on the heap and growing it by no more than the first one did`, async () => {
     const started = Date.now();
     const heapBeforeViews = await heapUsed(page);
     for (let view = 0; view < SPEAKER_VIEWS; view += 1) {
@@ -148,6 +150,9 @@ describe('a long session on the built deck', () => {
     const growth = (await heapUsed(page)) - heapBeforeViews;
     console.log(
       `soak: ${SPEAKER_VIEWS} speaker views in ${((Date.now() - started) / 1000).toFixed(1)} s; heap growth ${mb(growth)}, the first view left ${mb(firstSpeakerViewGrowth)}`,
+    );
+    expect(firstSpeakerViewGrowth, 'what the first speaker view left').toBeLessThan(
+      SPEAKER_VIEW_LEFT_ALLOWED,
     );
     // At least 64 KiB of slack, so a first view that happened to leave next to nothing does not
     // turn garbage-collector noise into a failure.
