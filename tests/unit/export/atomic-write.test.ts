@@ -70,12 +70,14 @@ describe('writing a PDF into place', () => {
       checkStarted();
       return checking;
     });
+    // Handled from the start: the write rejects while the cleanup is still being awaited.
+    const refused = expect(write).rejects.toThrow(/interrupted/);
     await started;
     // SIGINT arrives while the PDF is being checked (scripts/export.ts calls this).
     const cleaned = removeTempFiles();
     release();
     await cleaned;
-    await expect(write).rejects.toThrow(/interrupted/);
+    await refused;
     expect(await readFile(path)).toEqual(Buffer.from(OLD));
     expect(await readdir(dir)).toEqual(['slides.pdf']);
     await expect(writeFileAtomic(join(dir, 'steps.pdf'), NEW, async () => {})).rejects.toThrow(/interrupted/);
