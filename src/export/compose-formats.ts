@@ -5,12 +5,19 @@ import type { ExportFormat, Paper } from './options.ts';
 import { placeSlides, type Bookmark } from './pdf-document.ts';
 
 /** The printed raw material a format is made of (see `printSources`). */
+/** The printed speaker script: its PDF, the sheet each slide starts on, and how many sheets. */
+export interface ScriptPrint {
+  pdf: Uint8Array;
+  sheetOfSlide: number[];
+  sheets: number;
+}
+
 export interface FormatSources {
   slides: Uint8Array;
   steps: Uint8Array | null;
   handoutSheets: Uint8Array | null;
   threeUpSheets: Uint8Array | null;
-  script: { pdf: Uint8Array; sheetOfSlide: number[] } | null;
+  script: ScriptPrint | null;
 }
 
 function need<T>(value: T | null, what: string): T {

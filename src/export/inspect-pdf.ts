@@ -28,6 +28,8 @@ export interface PdfReport {
   /** Text of each page, whitespace collapsed. */
   pageText: string[];
   bookmarks: string[];
+  /** The page (0-based) each bookmark opens; -1 where it opens none. */
+  bookmarkPages: number[];
   info: { title: string; author: string; subject: string };
   /** Size of the first page in points. */
   pageSize: { width: number; height: number };
@@ -56,11 +58,19 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfReport> {
       );
     }
     const outline = (await doc.getOutline()) ?? [];
+    const bookmarkPages = await Promise.all(
+      outline.map(async ({ dest }) => {
+        const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
+        const target = explicit?.[0] as { num: number; gen: number } | undefined;
+        return target && typeof target === 'object' ? doc.getPageIndex(target).catch(() => -1) : -1;
+      }),
+    );
     const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, string | undefined> };
     return {
       pages: doc.numPages,
       pageText,
       bookmarks: outline.map((entry) => entry.title),
+      bookmarkPages,
       info: { title: info.Title ?? '', author: info.Author ?? '', subject: info.Subject ?? '' },
       pageSize,
     };

@@ -1,15 +1,6 @@
 import { PROJECT_NAME } from '../deck/problems.ts';
+import type { Expectation } from './expectations.ts';
 import { inspectPdf, normaliseText, type PdfReport } from './inspect-pdf.ts';
-
-export interface Expectation {
-  /** Exact page count. */
-  pages: number;
-  /** Text every one of which must be found in the PDF (the slide titles). */
-  titles: readonly string[];
-  /** Number of bookmarks. */
-  bookmarks: number;
-  title: string;
-}
 
 export class ExportVerificationError extends Error {
   constructor(file: string, problems: readonly string[]) {
@@ -18,7 +9,14 @@ export class ExportVerificationError extends Error {
   }
 }
 
-/** Opens the written PDF and checks it against what the deck says it must hold. */
+/** At most this many missing texts are named; the rest are counted. */
+const NAMED = 4;
+
+/**
+ * Opens the written PDF and checks it against what the deck says it must hold (see
+ * `expectedContent`): the page count, no blank page, every title, note and step note on the page
+ * it belongs to, bookmarks opening the right pages, and the title metadata.
+ */
 export async function verifyPdf(file: string, bytes: Uint8Array, expected: Expectation): Promise<PdfReport> {
   const problems: string[] = [];
   let report: PdfReport;
@@ -30,12 +28,22 @@ export async function verifyPdf(file: string, bytes: Uint8Array, expected: Expec
   if (report.pages !== expected.pages) problems.push(`${report.pages} pages, expected ${expected.pages}`);
   const blank = report.pageText.flatMap((text, index) => (text.length === 0 ? [index + 1] : []));
   if (blank.length > 0) problems.push(`blank page(s) ${blank.join(', ')}`);
-  const all = normaliseText(report.pageText.join(' '));
-  const missing = expected.titles.filter((title) => !all.includes(normaliseText(title)));
-  if (missing.length > 0)
-    problems.push(`slide title(s) not found: ${missing.map((t) => `"${t}"`).join(', ')}`);
-  if (report.bookmarks.length !== expected.bookmarks) {
-    problems.push(`${report.bookmarks.length} bookmarks, expected ${expected.bookmarks}`);
+  const pages = report.pageText.map(normaliseText);
+  const missing = expected.onPages.filter(({ page, text }) => !pages[page]?.includes(normaliseText(text)));
+  if (missing.length > 0) {
+    const named = missing.slice(0, NAMED).map(({ page, what }) => `${what} missing from page ${page + 1}`);
+    if (missing.length > NAMED) named.push(`and ${missing.length - NAMED} more texts`);
+    problems.push(named.join(', '));
+  }
+  const bookmarks = report.bookmarks.map((title, index) => ({ title, page: report.bookmarkPages[index] }));
+  const wrongBookmarks = expected.bookmarks.filter(
+    (bookmark, index) =>
+      bookmarks[index]?.title !== bookmark.title || bookmarks[index]?.page !== bookmark.page,
+  );
+  if (bookmarks.length !== expected.bookmarks.length || wrongBookmarks.length > 0) {
+    problems.push(
+      `bookmarks ${bookmarks.length} (expected ${expected.bookmarks.length}), ${wrongBookmarks.length} wrong or not opening their slide's page`,
+    );
   }
   if (report.info.title !== expected.title) problems.push(`title metadata "${report.info.title}"`);
   if (problems.length > 0) throw new ExportVerificationError(file, problems);

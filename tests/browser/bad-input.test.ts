@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { createServer as createNetServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { build, createServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDeckViteConfig } from '../../src/build/deck-vite-config.ts';
 import { serveStatic } from '../../src/export/serve.ts';
 import { openWatchedPage, originOf } from '../../src/export/driver/deck-page.ts';
@@ -83,6 +85,42 @@ describe('a port in use', () => {
       expect(new URL(url).port).not.toBe(String(port));
     } finally {
       await server.close();
+    }
+  });
+
+  it('moves `npm run preview` to the next free port, which it prints, and serves the deck there', async () => {
+    // The command `npm run preview` runs (package.json), on the taken port, serving this run's build.
+    const child = spawn(
+      process.execPath,
+      [
+        resolve('node_modules/vite/bin/vite.js'),
+        'preview',
+        '--port',
+        String(port),
+        '--outDir',
+        inject('distDir'),
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' } },
+    );
+    try {
+      let output = '';
+      const url = await new Promise<string>((found, failed) => {
+        const read = (chunk: Buffer) => {
+          // Vite prints the port in bold when colours are on: read the text without them.
+          output += stripVTControlCharacters(chunk.toString());
+          const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
+          if (match) found(match[0]);
+        };
+        child.stdout.on('data', read);
+        child.stderr.on('data', read);
+        child.on('exit', (code) => failed(new Error(`vite preview exited ${code}: ${output}`)));
+      });
+      expect(new URL(url).port).not.toBe(String(port));
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('Content-Security-Policy');
+    } finally {
+      child.kill();
     }
   });
 

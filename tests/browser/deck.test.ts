@@ -25,8 +25,6 @@ async function inspectEverySlide(page: Page): Promise<SlideReport[]> {
     for (let index = 0; index < reveal.getTotalSlides(); index += 1) {
       reveal.slide(index, 0, -1);
       const section = reveal.getCurrentSlide();
-      const frame = section.querySelector<HTMLElement>('.slide-frame');
-      const scale = reveal.getScale();
       const box = section.getBoundingClientRect();
       const overflow: string[] = [];
       const smallText: string[] = [];
@@ -56,8 +54,6 @@ async function inspectEverySlide(page: Page): Promise<SlideReport[]> {
           smallText.push(`${element.tagName.toLowerCase()}: ${element.textContent?.slice(0, 40)}`);
         }
       }
-      void frame;
-      void scale;
       reports.push({
         id: section.id,
         notes: section.querySelector(':scope > aside.notes')?.textContent?.trim() ?? '',
@@ -179,6 +175,64 @@ describe('presenting', () => {
       notes: true,
       progressShown: true,
     });
+    await page.close();
+  });
+
+  it('does what the README says of F, B and ?: fullscreen, blank screen, keyboard help', async () => {
+    const url = inject('builtUrl');
+    const { page, problems } = await openWatchedPage(browser(), originOf(url));
+    await page.goto(url);
+    await waitForDeck(page);
+    await page.bringToFront();
+    const blanked = () =>
+      page.evaluate(() => {
+        const overlay = document.querySelector('.pause-overlay');
+        const box = overlay?.getBoundingClientRect();
+        return {
+          paused: window.Reveal.isPaused(),
+          covers: Boolean(
+            overlay &&
+            box!.width >= window.innerWidth &&
+            box!.height >= window.innerHeight &&
+            getComputedStyle(overlay).visibility === 'visible' &&
+            getComputedStyle(overlay).opacity === '1',
+          ),
+        };
+      });
+
+    await page.keyboard.press('b');
+    await page.waitForFunction(() => window.Reveal.isPaused());
+    await page.waitForFunction(() => document.getAnimations().length === 0);
+    expect(await blanked()).toEqual({ paused: true, covers: true });
+    await page.keyboard.press('b');
+    await page.waitForFunction(() => !window.Reveal.isPaused());
+    expect((await blanked()).paused).toBe(false);
+
+    // `?` is Shift and the / key, as on a keyboard.
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('?');
+    await page.keyboard.up('Shift');
+    await page.waitForSelector('.r-overlay-help, .reveal-overlay-help', { visible: true, timeout: 5_000 });
+    const help = await page.$eval(
+      '.r-overlay-help, .reveal-overlay-help',
+      (element) => element.textContent ?? '',
+    );
+    expect(help).toMatch(/Speaker notes view/);
+    expect(help).toMatch(/fullscreen/i);
+    expect(help).toMatch(/Pause/i);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.r-overlay-help, .reveal-overlay-help'));
+
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => document.fullscreenElement !== null, { timeout: 5_000 });
+    expect(
+      await page.evaluate(() =>
+        document.fullscreenElement?.contains(document.querySelector('.reveal .slides')),
+      ),
+    ).toBe(true);
+    await page.evaluate(() => document.exitFullscreen());
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { describe, expect, inject, it } from 'vitest';
 import { openWatchedPage, originOf, waitForDeck } from '../../src/export/driver/deck-page.ts';
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
@@ -18,6 +19,23 @@ function policyOf(html: string): Map<string, string[]> {
       return [name!, values];
     }),
   );
+}
+
+/**
+ * Records the policy violations of a window and every frame in it, from its first moment: the
+ * DevTools Audits domain replays the issues it collected before it was enabled, so nothing the
+ * speaker view's page or its deck frames broke while they loaded is missed.
+ */
+async function watchPolicyIssues(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  const session = await page.createCDPSession();
+  session.on('Audits.issueAdded', ({ issue }) => {
+    if (issue.code !== 'ContentSecurityPolicyIssue') return;
+    const details = issue.details.contentSecurityPolicyIssueDetails;
+    seen.push(`${details?.violatedDirective} ${details?.blockedURL ?? ''}`);
+  });
+  await session.send('Audits.enable');
+  return seen;
 }
 
 describe('security of the built deck', () => {
@@ -50,10 +68,22 @@ describe('security of the built deck', () => {
         window.Reveal.slide(index, 0, 99);
     });
     const speaker = await openSpeakerWindow(page);
+    const speakerViolations = await watchPolicyIssues(speaker);
     await waitForSpeakerFrames(speaker);
+    // Walk the talk again with the speaker view open: its two frames follow, step by step.
+    await page.evaluate(() => {
+      for (let index = 0; index < window.Reveal.getTotalSlides(); index += 1)
+        window.Reveal.slide(index, 0, 99);
+      window.Reveal.slide(0);
+    });
+    await (await (await speaker.$('#current-slide iframe'))!.contentFrame())!.waitForFunction(
+      () => window.Reveal.getIndices().h === 0,
+      { timeout: 10_000 },
+    );
     expect(
       await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
     ).toEqual([]);
+    expect(speakerViolations).toEqual([]);
     await speaker.close();
     await page.goto(`${url}?print-pdf`);
     await page.waitForFunction(() => document.documentElement.dataset.pdfReady === 'true', {

@@ -9,6 +9,7 @@ import {
 import { readDiagramStates } from '../../src/export/driver/diagram-state.ts';
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 import { useSharedBrowser } from './support/shared-browser.ts';
+import { loadTalk, type TalkSlide } from './support/talk.ts';
 
 const browser = useSharedBrowser();
 
@@ -204,4 +205,106 @@ describe('reopening the speaker view', () => {
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
   }, 120_000);
+});
+
+describe('speaker view against the talk’s own data (built deck)', () => {
+  let page: Page;
+  let speaker: Page;
+  let talk: TalkSlide[];
+
+  /** Seconds shown by one of the speaker view's hh:mm:ss displays (the timer or the pacing). */
+  function readClock(selector: string): Promise<number> {
+    return speaker.$eval(selector, (element) => {
+      const [hours, minutes, seconds] = ['.hours-value', '.minutes-value', '.seconds-value'].map(
+        (part) => element.querySelector(part)?.textContent?.replace(':', '') ?? '',
+      );
+      const sign = hours!.startsWith('-') ? -1 : 1;
+      return sign * (Math.abs(Number(hours)) * 3600 + Number(minutes) * 60 + Number(seconds));
+    });
+  }
+
+  /** The notes the speaker view shows now, once they contain `expected`. */
+  async function notesShowing(expected: string): Promise<string> {
+    const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+    await speaker
+      .waitForFunction(
+        (text) =>
+          (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '')
+            .replace(/\s+/g, ' ')
+            .includes(text),
+        { timeout: 10_000 },
+        collapse(expected),
+      )
+      .catch(() => undefined);
+    return collapse(
+      await speaker.$eval('.speaker-controls-notes .value', (element) => element.textContent ?? ''),
+    );
+  }
+
+  beforeAll(async () => {
+    talk = (await loadTalk()).slides;
+    const url = inject('builtUrl');
+    ({ page } = await openWatchedPage(browser(), originOf(url)));
+    await page.goto(url);
+    await waitForDeck(page);
+    speaker = await openSpeakerView(page);
+  });
+  afterAll(async () => {
+    await speaker?.close();
+    await page?.close();
+  });
+
+  it('paces against the slides’ timings: time left = the timings up to this slide − the time elapsed, at two points', async () => {
+    for (const index of [0, 9]) {
+      await page.evaluate((h) => window.Reveal.slide(h), index);
+      const allotted = talk.slice(0, index + 1).reduce((sum, slide) => sum + slide.timing, 0);
+      // The pacing follows the main deck within a second (it asks the deck for its slide).
+      await speaker
+        .waitForFunction(
+          (seconds) => {
+            const read = (selector: string) => {
+              const element = document.querySelector(selector)!;
+              const [h, m, s] = ['.hours-value', '.minutes-value', '.seconds-value'].map((part) =>
+                Number(element.querySelector(part)?.textContent?.replace(':', '')),
+              );
+              return h! * 3600 + m! * 60 + s!;
+            };
+            return Math.abs(read('.pacing') + read('.timer') - seconds) <= 2;
+          },
+          { timeout: 5_000 },
+          allotted,
+        )
+        .catch(() => undefined);
+      const [left, elapsed] = [await readClock('.pacing'), await readClock('.timer')];
+      expect(
+        Math.abs(left + elapsed - allotted),
+        `slide ${index + 1}: ${left} s left + ${elapsed} s`,
+      ).toBeLessThanOrEqual(2);
+      const pacing = await speaker.$eval('.pacing', (element) => element.className);
+      // On arrival at slide 1 its time is running; at slide 10 the earlier slides' time is still ahead.
+      expect(pacing, `slide ${index + 1}`).toBe(index === 0 ? 'pacing on-track' : 'pacing ahead');
+    }
+  });
+
+  it('shows a step’s notes instead of the slide’s while the step is current, and the slide’s again after', async () => {
+    const index = talk.findIndex((slide) => slide.steps[0]);
+    const slide = talk[index]!;
+    const stepNotes = slide.steps[0]!;
+    const slideNotes = slide.notes.join(' ');
+
+    await page.evaluate((h) => window.Reveal.slide(h, 0, -1), index);
+    expect(await notesShowing(slideNotes)).toBe(slideNotes);
+
+    await page.evaluate((h) => window.Reveal.slide(h, 0, 0), index);
+    expect(await notesShowing(stepNotes)).toBe(stepNotes);
+
+    await page.evaluate((h) => window.Reveal.slide(h, 0, -1), index);
+    expect(await notesShowing(slideNotes)).toBe(slideNotes);
+
+    const next = talk[index + 1]!;
+    await page.evaluate((h) => window.Reveal.slide(h), index + 1);
+    const shown = await notesShowing(next.notes.join(' '));
+    expect(shown).toContain(next.notes[0]);
+    expect(shown).not.toContain(stepNotes);
+  });
 });

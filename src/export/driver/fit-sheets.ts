@@ -24,10 +24,10 @@ export function fitNotes(minPt: number): number[] {
 
 /**
  * Splits the speaker script, written as one sheet, into as many sheets as it needs, never
- * splitting a slide's section. Returns the sheet of each slide, or throws for a section taller
- * than a sheet.
+ * splitting a section. Returns the sheet of each slide and the number of sheets (the closing
+ * section may start one of its own), or throws for a section taller than a sheet.
  */
-export function paginateScript(): number[] {
+export function paginateScript(): { sheetOfSlide: number[]; sheets: number } {
   const first = document.querySelector<HTMLElement>('.sheet');
   const script = first?.querySelector<HTMLElement>('.script');
   if (!first || !script) throw new Error('the script page has no .sheet .script');
@@ -61,5 +61,5 @@ export function paginateScript(): number[] {
     }
     if (slide !== undefined) sheetOf[Number(slide)] = index;
   }
-  return sheetOf;
+  return { sheetOfSlide: sheetOf, sheets: index + 1 };
 }

@@ -5,6 +5,7 @@ import { renderHandoutHtml, renderScriptHtml, renderThreeUpHtml } from '../hando
 import type { ExportFormat, Paper } from '../options.ts';
 import { openWatchedPage, originOf, type PageProblems } from './deck-page.ts';
 import { readDiagramCache, saveDiagramCache, seedDiagramCache } from './diagram-cache.ts';
+import type { ScriptPrint } from '../compose-formats.ts';
 import { fitNotes, paginateScript } from './fit-sheets.ts';
 import { openPrintView, printPage } from './print.ts';
 import { readDeckOutline } from './read-outline.ts';
@@ -26,7 +27,7 @@ export interface PrintedSources {
   steps: Uint8Array | null;
   handoutSheets: Uint8Array | null;
   threeUpSheets: Uint8Array | null;
-  script: { pdf: Uint8Array; sheetOfSlide: number[] } | null;
+  script: ScriptPrint | null;
   problems: PageProblems[];
 }
 
@@ -115,20 +116,20 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
       )
     : null;
   if (threeUpSheets) request.onPrinted?.(outline, { threeUpSheets });
-  let sheetOfSlide: number[] = [];
+  let layout = { sheetOfSlide: [] as number[], sheets: 0 };
   const script = formats.includes('notes')
     ? await sheet('notes', renderScriptHtml(outline, request.paper, request.stylesheets), async () => {
-        sheetOfSlide = await page.evaluate(paginateScript);
+        layout = await page.evaluate(paginateScript);
       })
     : null;
-  if (script) request.onPrinted?.(outline, { script: { pdf: script, sheetOfSlide } });
+  if (script) request.onPrinted?.(outline, { script: { pdf: script, ...layout } });
   return {
     outline,
     slides,
     steps,
     handoutSheets,
     threeUpSheets,
-    script: script ? { pdf: script, sheetOfSlide } : null,
+    script: script ? { pdf: script, ...layout } : null,
     problems: [problems],
   };
 }

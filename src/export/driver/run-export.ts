@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../atomic-write.ts';
 import { composeFormat, type FormatSources } from '../compose-formats.ts';
 import type { DeckOutline } from '../deck-outline.ts';
 import { ensureBuilt } from '../ensure-build.ts';
+import { expectedContent } from '../expectations.ts';
 import { describeBrowser, findBrowser } from '../find-browser.ts';
 import { preparePdfReader } from '../inspect-pdf.ts';
 import { chromiumArgs, launchBrowser, offlineArgs } from '../launch.ts';
@@ -97,19 +98,15 @@ export async function runExport(
       });
       setBookmarks(doc, bookmarks);
       const bytes = await doc.save();
-      const pages = doc.getPageCount();
+      // What the file must hold comes from the deck, never from the document just made.
+      const expected = expectedContent(format, outline, sources.script ?? null);
       await writeFileAtomic(join(outDir, FILE_OF[format]), bytes, () =>
-        verifyPdf(FILE_OF[format], bytes, {
-          pages,
-          titles: outline.slides.map((slide) => slide.title),
-          bookmarks: outline.slides.length,
-          title: outline.title,
-        }).then(() => undefined),
+        verifyPdf(FILE_OF[format], bytes, expected).then(() => undefined),
       );
-      progress.done(format, `wrote ${FILE_OF[format]}: ${pages} pages, checked`);
+      progress.done(format, `wrote ${FILE_OF[format]}: ${expected.pages} pages, checked`);
       return {
         file: join(options.outDir, FILE_OF[format]),
-        pages,
+        pages: expected.pages,
         bytes: bytes.length,
         seconds: (performance.now() - started) / 1000,
       };
