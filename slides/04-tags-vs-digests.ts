@@ -7,7 +7,7 @@ export default defineSlide({
   blocks: [tagVsDigest],
   notes: `Because every part is named by its hash, an image has a name that cannot lie: its digest.
 A tag like alpine:3.20 is something else, a label the publisher can point at new content whenever
-they like. Demo: docker pull alpine:3.20, then docker image ls --digests alpine to see the digest
-behind the tag.`,
+they like.`,
   timing: 65,
+  demo: '01-images/tags',
 });

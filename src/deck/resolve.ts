@@ -49,3 +49,9 @@ export function countSlideSteps(slide: SlideInput): number {
   const diagramSteps = diagram ? diagramStepCount(diagram) - 1 : 0;
   return Math.max(diagramSteps, countAuthoredFragments(slide));
 }
+
+/** The demo block ids of a slide, in the order typed (`demo` may be one id or a list). */
+export function demoIdsOf(slide: SlideInput): string[] {
+  if (slide.demo === undefined) return [];
+  return typeof slide.demo === 'string' ? [slide.demo] : [...slide.demo];
+}

@@ -13,6 +13,7 @@ import { loadDeck } from '../deck/load.ts';
 import { DeckValidationError } from '../deck/problems.ts';
 import { resolveDeckConfig } from '../deck/resolve.ts';
 import { validateDeck } from '../deck/validate.ts';
+import { validateDemos } from '../deck/validate-demos.ts';
 import { renderDeckSlides } from '../render/render-slide.ts';
 import { showErrorPanel } from './error-panel.ts';
 import { createRevealConfig } from './reveal-config.ts';
@@ -24,8 +25,8 @@ import type { DiagramTarget, DrawReport } from '../diagrams/draw.ts';
 
 async function start(): Promise<void> {
   markLoading();
-  const { deck, assets, imageUrls } = loadDeck();
-  const problems = validateDeck(deck, assets);
+  const { deck, assets, imageUrls, demos } = loadDeck();
+  const problems = [...validateDeck(deck, assets), ...validateDemos(deck, demos)];
   if (problems.length > 0) throw new DeckValidationError(problems);
 
   const config = resolveDeckConfig(deck.config);
