@@ -18,6 +18,7 @@ import { renderDeckSlides } from '../render/render-slide.ts';
 import { showErrorPanel } from './error-panel.ts';
 import { createRevealConfig } from './reveal-config.ts';
 import { bindSpeakerViewKey } from './speaker-view.ts';
+import { attachSpeakerDemos, demosBySlide } from './speaker-demos.ts';
 import { markDiagramsDrawn, markError, markLoading, markPdfReady, markReady } from './signals.ts';
 import { byDistanceFrom, openingSlideIndex } from './urgency.ts';
 import { collectDiagramTargets, prepareDiagrams } from './diagrams.ts';
@@ -70,6 +71,7 @@ async function start(): Promise<void> {
   reveal.on('pdf-ready', markPdfReady);
   await reveal.initialize();
   bindSpeakerViewKey(reveal);
+  attachSpeakerDemos(reveal, demosBySlide(deck, demos));
   markReady(drawnFirst);
 
   const rest = ordered.filter((target) => !firstView.includes(target));
