@@ -1,21 +1,8 @@
 import type { RevealApi } from 'reveal.js';
 import type { DemoBlockData } from '../deck/demo-types.ts';
-import { demoIdsOf } from '../deck/resolve.ts';
-import type { DeckInput } from '../deck/types.ts';
 import { h } from '../render/dom.ts';
 import speakerDemoCss from '../styles/speaker-demo.css?url';
 import { MAX_DIGIT_COMMANDS, renderDemoPanel } from './demo-panel.ts';
-
-/** The demos of each slide, in the order the slide names them. */
-export function demosBySlide(
-  deck: DeckInput,
-  blocks: readonly DemoBlockData[],
-): ReadonlyMap<string, DemoBlockData[]> {
-  const byId = new Map(blocks.map((block) => [block.id, block]));
-  return new Map(
-    deck.entries.map((entry) => [entry.slide.id, demoIdsOf(entry.slide).flatMap((id) => byId.get(id) ?? [])]),
-  );
-}
 
 const PANEL_ID = 'demo-panel';
 const MARK_ID = 'demo-next-mark';

@@ -92,6 +92,21 @@ describe('npm run export (all five PDFs)', () => {
     }
   });
 
+  it('lists each slide’s demo commands in notes.pdf, and in neither handout', async () => {
+    const { loadDemoScripts } = await import('../../src/rehearse/demo-files.ts');
+    const script = normaliseText(reports.get('notes.pdf')!.pageText.join(' '));
+    const blocks = loadDemoScripts().flatMap(({ script: demo }) => demo.blocks);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      for (const command of block.commands) expect(script, block.id).toContain(normaliseText(command.text));
+    }
+    // The status line exists only with the demos: the audience's handouts carry none of it.
+    expect(script).toMatch(/demo(not)?rehearsed/);
+    for (const file of ['handout.pdf', 'handout-3up.pdf']) {
+      expect(normaliseText(reports.get(file)!.pageText.join(' ')), file).not.toMatch(/rehearsed/);
+    }
+  });
+
   it('embeds every font and draws slides as vectors (no raster images)', async () => {
     for (const file of reports.keys()) {
       const { stdout: fonts } = await run('pdffonts', [join(outDir, file)]);

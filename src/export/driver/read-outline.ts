@@ -33,6 +33,12 @@ export function readDeckOutline(): DeckOutline {
             return own.length > 0 ? own.join(' ') : null;
           }),
           fragments: fragments.length,
+          // Commands keep their line breaks: not through `text`, which folds whitespace.
+          demos: [...section.querySelectorAll<HTMLElement>(':scope > .slide-demo')].map((demo) => ({
+            id: demo.dataset.demo ?? '',
+            status: text(demo.querySelector('.slide-demo-status')),
+            commands: [...demo.querySelectorAll('.slide-demo-command')].map((pre) => pre.textContent ?? ''),
+          })),
         };
       }),
   };
