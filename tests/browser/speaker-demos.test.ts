@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { createServer, type ViteDevServer } from 'vite';
@@ -302,6 +302,7 @@ describe.each(Object.keys(REPORTS) as (keyof typeof REPORTS)[])('the demo panel 
     const reportPath = join(OUTPUT, `report-${kind.replace(/\s+/g, '-')}.json`);
     const report = REPORTS[kind];
     if (report) writeFileSync(reportPath, JSON.stringify(report));
+    else rmSync(join(OUTPUT, 'no-such-report.json'), { force: true });
     server = await createServer({
       ...createDeckViteConfig({
         slidesDir: FIXTURE,
@@ -333,6 +334,29 @@ describe.each(Object.keys(REPORTS) as (keyof typeof REPORTS)[])('the demo panel 
     await speaker.screenshot({ path: join(OUTPUT, `fixture-${kind.replace(/\s+/g, '-')}-two-demos.png`) });
     expect(problems.pageErrors).toEqual([]);
   });
+
+  if (kind === 'missing') {
+    it('shows a report written while the dev server runs, once the speaker view reloads', async () => {
+      writeFileSync(join(OUTPUT, 'no-such-report.json'), JSON.stringify(REPORTS.passed));
+      try {
+        // The server's watcher must see the file first: reopen until the new status shows.
+        await expect
+          .poll(
+            async () => {
+              await speaker.close();
+              speaker = await openSpeakerWindow(page);
+              await waitForSpeakerFrames(speaker);
+              await page.evaluate(() => window.Reveal.slide(1));
+              return (await panelOn(speaker, 'build')).statuses;
+            },
+            { timeout: 30_000, interval: 500 },
+          )
+          .toEqual(EXPECTED_STATUSES.passed.build);
+      } finally {
+        rmSync(join(OUTPUT, 'no-such-report.json'), { force: true });
+      }
+    });
+  }
 
   if (kind !== 'passed') return;
 
