@@ -166,6 +166,14 @@ describe.each([
     expect(look.font).toMatch(/mono/i);
     expect(look.size).toBeGreaterThanOrEqual(18);
     expect(look.background).toBe('rgb(31, 38, 48)');
+    // Under the built deck's CSP: a linked stylesheet, and no inline script or style of ours.
+    const added = await speaker.evaluate(() => ({
+      scripts: document.querySelectorAll('script').length,
+      styles: document.querySelectorAll('style').length,
+      styleAttributes: document.querySelectorAll('#demo-panel [style], #demo-next-mark[style]').length,
+      stylesheet: document.querySelector<HTMLLinkElement>('#demo-panel-css')?.sheet !== null,
+    }));
+    expect(added).toEqual({ scripts: 1, styles: 1, styleAttributes: 0, stylesheet: true });
     await clearClipboard(speaker);
     await speaker.click('.demo-command[data-command="2"] .demo-copy');
     await speaker.waitForFunction(() => document.querySelector('.demo-copied')?.textContent?.includes('2'));
