@@ -100,8 +100,14 @@ export function attachSpeakerDemos(reveal: RevealApi, demos: ReadonlyMap<string,
     void copy(digit - 1);
   };
   speaker.addEventListener('keydown', onKeyDown, true);
-  // A reloaded frame attaches anew; the old one must not leave its handler behind.
-  window.addEventListener('pagehide', () => speaker.removeEventListener('keydown', onKeyDown, true));
+  // When the frame goes (a reload, or the speaker window closing), nothing in the speaker
+  // window may keep pointing into this frame's page: a closed speaker window that reveal.js
+  // still holds would keep the whole frame deck alive, one more for every window opened.
+  window.addEventListener('pagehide', () => {
+    speaker.removeEventListener('keydown', onKeyDown, true);
+    holder.remove();
+    mark.remove();
+  });
 
   for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) reveal.on(event, update);
   update();
