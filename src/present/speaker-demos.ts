@@ -26,7 +26,7 @@ export function attachSpeakerDemos(reveal: RevealApi, demos: ReadonlyMap<string,
   if (!page.getElementById(STYLESHEET_ID)) {
     // Absolute: the speaker window is about:blank, and a relative URL would resolve against nothing useful.
     const href = new URL(speakerDemoCss, location.href).href;
-    // Made by the speaker page's own document: a <link> adopted from this frame's is not fetched.
+    // Made by the speaker page's own document: it belongs to that page, not to this frame.
     const link = page.createElement('link');
     Object.assign(link, { id: STYLESHEET_ID, rel: 'stylesheet', href });
     page.head.append(link);
