@@ -19,4 +19,5 @@ next twenty-five minutes we take that one line apart: what was downloaded, what 
 ran, and what is still on your disk afterwards. The short version: an image is what you ship, a
 container is what runs.`,
   timing: 45,
+  demo: '01-images/hello',
 });

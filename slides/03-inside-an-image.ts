@@ -19,9 +19,9 @@ export default defineSlide({
   notes: `Open up an image and you find nothing magic, just JSON and tar files, each named by the
 sha256 of its bytes. An index points to one manifest per platform, a manifest points to a config and
 to the layer blobs, and the config holds the defaults plus the diff IDs, the hashes of the
-uncompressed layers. Demo: docker buildx imagetools inspect node:22-alpine, and point at amd64 and
-arm64. One caveat: the classic store shows the config digest as the image ID, while the containerd
-image store, the default on fresh installs of Engine 29 (an upgraded daemon keeps overlay2), shows the
-manifest or index digest.`,
+uncompressed layers. One caveat: the classic store shows the config digest as the image ID, while
+the containerd image store, the default on fresh installs of Engine 29 (an upgraded daemon keeps
+overlay2), shows the manifest or index digest.`,
   timing: 65,
+  demo: '01-images/index',
 });

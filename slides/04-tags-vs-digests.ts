@@ -7,7 +7,7 @@ export default defineSlide({
   blocks: [tagVsDigest],
   notes: `Because every part is named by its hash, an image has a name that cannot lie: its digest.
 A tag like alpine:3.24 is something else, a label the publisher points at new content with every
-rebuild, and an end-of-life tag like alpine:3.20 simply stops moving. Demo: docker pull alpine:3.20, then docker image ls --digests alpine to see the digest
-behind the tag.`,
+rebuild, and an end-of-life tag like alpine:3.20 simply stops moving.`,
   timing: 65,
+  demo: '01-images/tags',
 });

@@ -14,7 +14,7 @@ export default defineSlide({
   ],
   notes: `This is the Dockerfile we use for the rest of the talk: a tiny Node web server. Look at the
 two halves. FROM, COPY, RUN and the second COPY change files, so each of them becomes a layer, while
-ENV, EXPOSE, USER and CMD only write settings into the config. Demo: from assets/examples, type
-docker build -t hello-layers . and watch one step per instruction.`,
+ENV, EXPOSE, USER and CMD only write settings into the config.`,
   timing: 60,
+  demo: '01-images/build',
 });

@@ -6,7 +6,7 @@ export default defineSlide({
   title: 'Dockerfile → layers',
   blocks: [imageLayers],
   notes: `Now let us watch the image grow one instruction at a time. FROM brings in the layers of the
-base image, and every later instruction that changes files puts one more read-only layer on top.
-Demo: docker image history hello-layers, read from the bottom up, and notice the rows of 0B.`,
+base image, and every later instruction that changes files puts one more read-only layer on top.`,
   timing: 80,
+  demo: '01-images/history',
 });

@@ -15,10 +15,10 @@ export default defineSlide({
   ],
   notes: `Layers only ever add. If one RUN writes a hundred megabytes and a later RUN deletes the
 file, the later layer just records a whiteout that hides it, and the bytes still ship in the layer
-below. Demo: build both files, then docker image ls --filter 'reference=rm-*' shows the gap, and
-docker image history rm-later still lists the dd layer at about 105MB. With CLI 29's tree view of
+below. The history of rm-later still lists the dd layer at about 105MB. With CLI 29's tree view of
 docker image ls, the gap is in Disk usage; Content size barely moves, because a layer of zeros
 compresses to almost nothing. So clean up in the same RUN that made the mess, or use a multi-stage
 build, which is coming up next.`,
   timing: 55,
+  demo: '01-images/rm-later',
 });

@@ -6,8 +6,7 @@ export default defineSlide({
   title: 'The build cache',
   blocks: [buildCache],
   notes: `Layers also make builds fast. BuildKit, the default builder since Docker Engine 23.0, keys
-every step on its instruction and its inputs, and reuses the layer when nothing changed. Demo: edit
-one line of server.js, then docker build --progress=plain -t hello-layers . and read the CACHED
-lines.`,
+every step on its instruction and its inputs, and reuses the layer when nothing changed.`,
   timing: 75,
+  demo: '02-builds/cache',
 });

@@ -22,7 +22,7 @@ export default defineSlide({
   ],
   notes: `So the order of your Dockerfile is a performance decision. Copy everything first, and any
 edit to any file invalidates the npm ci step after it. Copy only the lockfile, install, and copy the
-source last, and a code change costs one small COPY. Demo: docker build -f Dockerfile.bad-order -t
-hello-bad-order . twice, with the same edit in between, and watch npm ci run again.`,
+source last, and a code change costs one small COPY.`,
   timing: 45,
+  demo: '02-builds/order',
 });

@@ -14,7 +14,7 @@ export default defineSlide({
   notes: `A multi-stage build gives you a workshop and a shipping box. The build stage has npm and
 everything needed to install, and the final stage starts from a distroless Node image and takes only
 /app from it, with COPY --from=build. Only the last stage becomes your image; BuildKit skips stages
-the target does not need. Demo: docker build -f Dockerfile.multistage -t hello-small . and then
-docker image ls --filter 'reference=hello-*' to compare the sizes.`,
+the target does not need.`,
   timing: 70,
+  demo: '02-builds/multi-stage',
 });

@@ -7,7 +7,7 @@ export default defineSlide({
   blocks: [unionFilesystem],
   notes: `Now we cross from the image to the container. A container does not get a copy of the
 image: the storage driver stacks the read-only layers and adds one empty writable directory on top.
-Demo: docker run -d --name web-1 -p 8081:3000 hello-layers, then on a Linux host, mount -t overlay
-shows the lowerdir, upperdir and workdir of that mount.`,
+On a Linux host, mount -t overlay shows the lowerdir, upperdir and workdir of that mount.`,
   timing: 70,
+  demo: '03-containers/union',
 });

@@ -25,10 +25,9 @@ export default defineSlide({
       ],
     }),
   ],
-  notes: `Since the writable layer is just a directory, Docker can list what is in it. Demo: docker
-exec web-1 sh -c 'echo hi > /tmp/note.txt', then docker exec -u root web-1 rm
-/app/package-lock.json, then docker diff web-1. The deleted file shows as D because the upper layer
+  notes: `Since the writable layer is just a directory, Docker can list what is in it: docker diff lists each file added, changed or deleted there. The deleted file shows as D because the upper layer
 holds a whiteout for it, and docker commit web-1 hello-layers:patched would turn exactly this into a
 new image layer. Do it to debug, never to ship: rebuild from the Dockerfile instead.`,
   timing: 60,
+  demo: '03-containers/diff',
 });

@@ -19,8 +19,7 @@ export default defineSlide({
   ],
   notes: `Where you write decides what survives. Data in the writable layer survives stop and start,
 and disappears with docker rm, or on exit with --rm; volumes and bind mounts live outside the
-container, so they outlive it, and tmpfs lives in memory and is gone when the container stops. Demo:
-docker volume create data, then docker run --rm -v data:/data alpine:3.20 sh -c 'date >
-/data/created.txt', and read the file back from a second, brand-new container.`,
+container, so they outlive it, and tmpfs lives in memory and is gone when the container stops.`,
   timing: 70,
+  demo: '03-containers/data',
 });

@@ -6,8 +6,7 @@ export default defineSlide({
   title: 'A container is a process',
   blocks: [containerProcess],
   notes: `So far we talked about files; now about what runs. A running container is an ordinary Linux
-process on the host's kernel, wrapped in namespaces and held by cgroups. Demo: docker top web-1, then on the host,
-ps -eo pid,ppid,user,args piped to grep server.js shows node with a host PID, while docker exec
-web-1 ps shows the same node as PID 1.`,
+process on the host's kernel, wrapped in namespaces and held by cgroups. On the host, node has an ordinary host PID, while inside the container the same node is PID 1.`,
   timing: 75,
+  demo: '04-processes/process',
 });

@@ -20,7 +20,7 @@ export default defineSlide({
   notes: `Who actually starts that process? The docker CLI only talks to dockerd over its REST API,
 dockerd asks containerd, containerd starts a small shim per container, and the shim calls runc. runc
 reads the OCI runtime config, sets up the namespaces and cgroups, starts your process and exits,
-and the shim stays behind as its parent, holding its output and its exit code. Demo: docker info --format
-'{{.DefaultRuntime}}', then ps -eo pid,ppid,args to see the shim as the parent of node.`,
+and the shim stays behind as its parent, holding its output and its exit code.`,
   timing: 55,
+  demo: '04-processes/chain',
 });

@@ -5,9 +5,8 @@ export default defineSlide({
   id: 'lifecycle',
   title: 'The container lifecycle',
   blocks: [lifecycle],
-  notes: `A container has a life of its own, and docker ps -a tells you where it is. Demo: docker
-create --name life hello-layers, then docker ps -a --filter name=life shows it as created, not
-running: nothing runs until docker start life. Then pause, unpause, stop and rm it while we step
+  notes: `A container has a life of its own, and docker ps -a tells you where it is. A container just created is not running: nothing runs until docker start. Then pause, unpause, stop and rm it while we step
 through.`,
   timing: 80,
+  demo: '04-processes/lifecycle',
 });

@@ -25,8 +25,7 @@ export default defineSlide({
   notes: `docker stop sends SIGTERM, waits ten seconds, then sends SIGKILL, and exit code 137 means
 128 plus 9, killed. In the shell form a shell may sit as PID 1 and never pass SIGTERM on, and it
 also ignores CMD and docker run arguments, so prefer the exec form. But PID 1 gets no default signal
-action from the kernel, so it must handle SIGTERM itself, as server.js does, or run under --init.
-Demo: docker run -d --name sleepy alpine:3.20 sleep 600, time docker stop sleepy, then the same with
---init.`,
+action from the kernel, so it must handle SIGTERM itself, as server.js does, or run under --init.`,
   timing: 70,
+  demo: '04-processes/signals',
 });

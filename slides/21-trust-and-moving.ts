@@ -36,4 +36,5 @@ update your digests on purpose. Second, you never move a container: you ship the
 container elsewhere, and re-attach the data in a volume, since docker export writes only the
 filesystem and checkpoint and restore is still experimental.`,
   timing: 55,
+  demo: '05-distribution/pin',
 });

@@ -12,3 +12,9 @@ declare module 'virtual:deck-source' {
   /** Every numbered slide module of the slides folder, keyed by its path from the root (`/slides/…`). */
   export const slideModules: Record<string, SlideInput>;
 }
+
+declare module 'virtual:demo-blocks' {
+  import type { DemoBlockData } from './deck/demo-types.ts';
+  /** Every block of the demo scripts, in script order, with its rehearsal status (src/build/demo-blocks.ts). */
+  export const demoBlocks: readonly DemoBlockData[];
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { UserConfig } from 'vite';
 import { contentSecurityPolicyPlugin } from './content-security-policy.ts';
+import { demoBlocks, demoOptionsFor } from './demo-blocks.ts';
 import { deckCheck, deckSource, diagramStepCss, type DeckSourceOptions } from './vite-plugins.ts';
 
 function mermaidVersion(): string {
@@ -17,7 +18,13 @@ export function createDeckViteConfig(options: DeckSourceOptions = {}): UserConfi
     // Relative base: the built deck works from any static host and any sub-path.
     base: './',
     define: { __MERMAID_VERSION__: JSON.stringify(mermaidVersion()) },
-    plugins: [deckSource(options), diagramStepCss(), deckCheck(options), contentSecurityPolicyPlugin()],
+    plugins: [
+      deckSource(options),
+      demoBlocks(demoOptionsFor(options.slidesDir, options.demos)),
+      diagramStepCss(),
+      deckCheck(options),
+      contentSecurityPolicyPlugin(),
+    ],
     server: {
       host: '127.0.0.1',
       port: 5173,

@@ -1,5 +1,6 @@
 import { runnerImport, type Plugin } from 'vite';
 import { createStepCss } from '../diagrams/step-css.ts';
+import { demoBlocks, demoOptionsFor, type DemoBlocksOptions } from './demo-blocks.ts';
 
 const STEP_CSS_ID = 'virtual:diagram-steps.css';
 const RESOLVED_STEP_CSS_ID = `\0${STEP_CSS_ID}`;
@@ -24,6 +25,8 @@ export interface DeckSourceOptions {
    * deck without its diagrams). Default: false.
    */
   withoutDiagrams?: boolean;
+  /** The demo scripts and rehearsal report. Default: the talk's for `slides`, none for other folders. */
+  demos?: DemoBlocksOptions;
 }
 
 /**
@@ -68,7 +71,7 @@ export function deckCheck(options: DeckSourceOptions = {}): Plugin {
       const { module } = await runnerImport<DeckCheckModule>('/src/deck/check-deck.ts', {
         configFile: false,
         logLevel: 'error',
-        plugins: [deckSource(options)],
+        plugins: [deckSource(options), demoBlocks(demoOptionsFor(options.slidesDir, options.demos))],
       });
       const problems = await module.checkDeck();
       if (problems) this.error(problems);

@@ -4,6 +4,7 @@ import { createPartsReader } from '../diagrams/parts.ts';
 import { loadDeck } from './load.ts';
 import { DeckValidationError } from './problems.ts';
 import { validateDeck } from './validate.ts';
+import { validateDemos } from './validate-demos.ts';
 import { validateDiagrams } from './validate-diagrams.ts';
 
 /**
@@ -11,8 +12,8 @@ import { validateDiagrams } from './validate-diagrams.ts';
  * message, or null when the deck is sound. Loaded through Vite (it uses `import.meta.glob`).
  */
 export async function checkDeck(): Promise<string | null> {
-  const { deck, assets } = loadDeck();
-  const problems = validateDeck(deck, assets);
+  const { deck, assets, demos } = loadDeck();
+  const problems = [...validateDeck(deck, assets), ...validateDemos(deck, demos)];
   problems.push(...(await validateDiagrams(deck, createPartsReader(mermaid))));
   return problems.length > 0 ? new DeckValidationError(problems).message : null;
 }

@@ -1,4 +1,6 @@
 import { config, slideModules, slides } from 'virtual:deck-source';
+import { demoBlocks } from 'virtual:demo-blocks';
+import type { DemoBlockData } from './demo-types.ts';
 import { createDeckInput } from './deck-input.ts';
 import type { AssetIndex } from './validate.ts';
 import type { DeckInput } from './types.ts';
@@ -23,6 +25,8 @@ export interface LoadedDeck {
   deck: DeckInput;
   assets: AssetIndex;
   imageUrls: ReadonlyMap<string, string>;
+  /** The blocks of the demo scripts, with their rehearsal status (`virtual:demo-blocks`). */
+  demos: readonly DemoBlockData[];
 }
 
 export function loadDeck(): LoadedDeck {
@@ -34,6 +38,7 @@ export function loadDeck(): LoadedDeck {
       images: new Set(imageUrls.keys()),
     },
     imageUrls,
+    demos: demoBlocks,
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Block, DeckConfigInput, ResolvedDeckConfig, SlideInput } from './types.ts';
+import type { DemoBlockData } from './demo-types.ts';
+import type { Block, DeckConfigInput, DeckInput, ResolvedDeckConfig, SlideInput } from './types.ts';
 
 /**
  * Defaults, in one place. Precedence, lowest first: these defaults < the deck config
@@ -49,4 +50,21 @@ export function countSlideSteps(slide: SlideInput): number {
   const diagram = flattenBlocks(slide.blocks).find((block) => block.kind === 'diagram');
   const diagramSteps = diagram ? diagramStepCount(diagram) - 1 : 0;
   return Math.max(diagramSteps, countAuthoredFragments(slide));
+}
+
+/** The demo block ids of a slide, in the order typed (`demo` may be one id or a list). */
+export function demoIdsOf(slide: SlideInput): string[] {
+  if (slide.demo === undefined) return [];
+  return typeof slide.demo === 'string' ? [slide.demo] : [...slide.demo];
+}
+
+/** The demo blocks of each slide, by slide id, in the order the slide names them. */
+export function demosBySlide(
+  deck: DeckInput,
+  blocks: readonly DemoBlockData[],
+): ReadonlyMap<string, DemoBlockData[]> {
+  const byId = new Map(blocks.map((block) => [block.id, block]));
+  return new Map(
+    deck.entries.map((entry) => [entry.slide.id, demoIdsOf(entry.slide).flatMap((id) => byId.get(id) ?? [])]),
+  );
 }

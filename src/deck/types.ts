@@ -134,6 +134,13 @@ export interface SlideInput {
   notes: string;
   /** Planned speaking time in seconds (the speaker view paces against it). */
   timing?: number;
+  /**
+   * What the presenter types on this slide: the id of a block of the demo scripts
+   * (`assets/examples/demo/02-builds.sh`, `# block: cache` → `02-builds/cache`), or several, in
+   * the order they are typed. The speaker view shows the commands with their rehearsal status,
+   * `notes.pdf` lists them; the notes need not repeat them. Default: none.
+   */
+  demo?: string | readonly string[];
 }
 
 export interface DeckConfigInput {

@@ -15,6 +15,17 @@ export interface SlideOutline {
   fragments: number;
   /** The slide's links (further reading): the handouts print each address beside its title. */
   links: { text: string; url: string }[];
+  /** The slide's demos, for the speaker script only (the handouts are for the audience). Default: none. */
+  demos?: DemoOutline[];
+}
+
+/** One demo block of a slide: what the presenter types, and whether it was rehearsed. */
+export interface DemoOutline {
+  id: string;
+  /** The rehearsal status line, e.g. `rehearsed ✔ on Engine 20.10.24, 2026-12-01`. */
+  status: string;
+  /** Each command exactly as typed (continuation lines included). */
+  commands: string[];
 }
 
 export interface DeckOutline {

@@ -54,6 +54,18 @@ function notesHtml(slide: SlideOutline, index: number): string {
   ].join('');
 }
 
+/** The speaker script's demo commands under the notes (never on the audience's handouts). */
+function demosHtml(slide: SlideOutline): string {
+  return (slide.demos ?? [])
+    .map(
+      (demo) =>
+        `<div class="demo" data-demo="${escapeHtml(demo.id)}"><h3>Demo <span class="demo-status">${escapeHtml(demo.status)}</span></h3>` +
+        demo.commands.map((command) => `<pre>${escapeHtml(command)}</pre>`).join('') +
+        `</div>`,
+    )
+    .join('');
+}
+
 function document(
   outline: DeckOutline,
   paper: Paper,
@@ -91,6 +103,9 @@ body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .script .facts li { margin-bottom: 3px; }
 .script .facts a { color: #0b5cbf; }
 .script .facts .url { color: #46535f; word-break: break-all; }
+.script .demo h3 { font-size: 10pt; margin: 6px 0 3px; }
+.script .demo .demo-status { font-weight: 400; color: #46535f; margin-left: 0.4em; }
+.script .demo pre { font-family: var(--font-mono, monospace); font-size: 9.5pt; white-space: pre-wrap; overflow-wrap: anywhere; font-variant-ligatures: none; margin: 0 0 3px; padding: 3px 6px; background: #eef2f6; border-left: 2px solid #0b5cbf; }
 </style></head><body data-kind="${kind}">${sheets.join('\n')}</body></html>`;
 }
 
@@ -145,7 +160,7 @@ export function renderScriptHtml(outline: DeckOutline, paper: Paper, stylesheets
   const sections = outline.slides.map((slide, index) => {
     const startsAt = `starts at ${formatDuration(elapsed)}`;
     elapsed += slide.timing ?? 0;
-    return `<section data-slide="${index}">${notesHtml(slide, index).replace('</h2>', ` <span class="timing">${startsAt}</span></h2>`)}</section>`;
+    return `<section data-slide="${index}">${notesHtml(slide, index).replace('</h2>', ` <span class="timing">${startsAt}</span></h2>`)}${demosHtml(slide)}</section>`;
   });
   const planned = outline.slides.reduce((sum, slide) => sum + (slide.timing ?? 0), 0);
   const intro =

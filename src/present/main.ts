@@ -11,12 +11,14 @@ import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import { loadDeck } from '../deck/load.ts';
 import { DeckValidationError } from '../deck/problems.ts';
-import { resolveDeckConfig } from '../deck/resolve.ts';
+import { demosBySlide, resolveDeckConfig } from '../deck/resolve.ts';
 import { validateDeck } from '../deck/validate.ts';
+import { validateDemos } from '../deck/validate-demos.ts';
 import { renderDeckSlides } from '../render/render-slide.ts';
 import { showErrorPanel } from './error-panel.ts';
 import { createRevealConfig } from './reveal-config.ts';
 import { bindSpeakerViewKey } from './speaker-view.ts';
+import { attachSpeakerDemos } from './speaker-demos.ts';
 import { markDiagramsDrawn, markError, markLoading, markPdfReady, markReady } from './signals.ts';
 import { byDistanceFrom, openingSlideIndex } from './urgency.ts';
 import { collectDiagramTargets, prepareDiagrams } from './diagrams.ts';
@@ -24,8 +26,8 @@ import type { DiagramTarget, DrawReport } from '../diagrams/draw.ts';
 
 async function start(): Promise<void> {
   markLoading();
-  const { deck, assets, imageUrls } = loadDeck();
-  const problems = validateDeck(deck, assets);
+  const { deck, assets, imageUrls, demos } = loadDeck();
+  const problems = [...validateDeck(deck, assets), ...validateDemos(deck, demos)];
   if (problems.length > 0) throw new DeckValidationError(problems);
 
   const config = resolveDeckConfig(deck.config);
@@ -36,7 +38,10 @@ async function start(): Promise<void> {
   const revealElement = document.querySelector<HTMLElement>('.reveal');
   const slidesElement = revealElement?.querySelector<HTMLElement>('.slides');
   if (!revealElement || !slidesElement) throw new Error('index.html has no `.reveal .slides` element');
-  slidesElement.replaceChildren(...renderDeckSlides(deck.entries, { examples: assets.examples, imageUrls }));
+  const slideDemos = demosBySlide(deck, demos);
+  slidesElement.replaceChildren(
+    ...renderDeckSlides(deck.entries, { examples: assets.examples, imageUrls, demos: slideDemos }),
+  );
 
   const targets = collectDiagramTargets(deck, slidesElement);
   // Preparing (drawing code, fonts) starts now; it is awaited only when a diagram is drawn, so
@@ -70,6 +75,7 @@ async function start(): Promise<void> {
   reveal.on('pdf-ready', markPdfReady);
   await reveal.initialize();
   bindSpeakerViewKey(reveal);
+  attachSpeakerDemos(reveal, slideDemos);
   markReady(drawnFirst);
 
   const rest = ordered.filter((target) => !firstView.includes(target));

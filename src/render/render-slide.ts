@@ -4,10 +4,14 @@ import { h } from './dom.ts';
 import { renderInline } from './inline.ts';
 import { renderBlock, type BlockContext } from './render-blocks.ts';
 import { renderNotes } from './notes.ts';
+import { renderSlideDemos } from './slide-demos.ts';
+import type { DemoBlockData } from '../deck/demo-types.ts';
 
 export interface AssetUrls {
   examples: ReadonlyMap<string, string>;
   imageUrls: ReadonlyMap<string, string>;
+  /** The demo blocks of each slide, by slide id (for the speaker script). Default: none. */
+  demos?: ReadonlyMap<string, readonly DemoBlockData[]>;
 }
 
 /**
@@ -51,6 +55,7 @@ export function renderSlide(entry: DeckEntry, assets: AssetUrls): HTMLElement {
       // reveal.js sets `display` on the section itself, so the layout lives on an inner frame.
       h('div', { class: 'slide-frame' }, [h('header', { class: 'slide-header' }, [heading, subtitle]), body]),
       renderNotes(slide.notes),
+      ...renderSlideDemos(assets.demos?.get(slide.id) ?? []),
     ],
   );
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer as createNetServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -14,10 +15,15 @@ const FIXTURES = {
     /tests\/fixtures\/decks\/broken-mermaid\/01-broken-diagram\.ts \(slide "broken-diagram"\): Mermaid cannot read the diagram "broken"/,
   'missing-notes':
     /tests\/fixtures\/decks\/missing-notes\/01-no-notes\.ts \(slide "no-notes"\): the slide has no speaker notes/,
+  'unknown-demo':
+    /tests\/fixtures\/decks\/unknown-demo\/01-typo\.ts \(slide "typo"\): the demo "01-builds\/cahce" is not a block of the demo scripts\. Fix: use one of "01-builds\/cache"/,
 } as const;
 
 function fixtureConfig(name: keyof typeof FIXTURES) {
-  const config = createDeckViteConfig({ slidesDir: `tests/fixtures/decks/${name}` });
+  const slidesDir = `tests/fixtures/decks/${name}`;
+  // A fixture with a demo/ folder brings its own demo scripts.
+  const demos = existsSync(`${slidesDir}/demo`) ? { demoDir: `${slidesDir}/demo` } : undefined;
+  const config = createDeckViteConfig({ slidesDir, demos });
   return { ...config, configFile: false as const, root: resolve('.'), logLevel: 'silent' as const };
 }
 

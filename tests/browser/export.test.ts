@@ -296,6 +296,21 @@ describe('npm run export (all five PDFs)', () => {
     for (const source of listed) expect(handoutLast).toContain(comparable(`${source.title}: ${source.url}`));
   });
 
+  it('lists each slide’s demo commands in notes.pdf, and in neither handout', async () => {
+    const { loadDemoScripts } = await import('../../src/rehearse/demo-files.ts');
+    const script = comparable(reports.get('notes.pdf')!.pageText.join(' '));
+    const blocks = loadDemoScripts().flatMap(({ script: demo }) => demo.blocks);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      for (const command of block.commands) expect(script, block.id).toContain(comparable(command.text));
+    }
+    // The status line exists only with the demos: the audience's handouts carry none of it.
+    expect(script).toMatch(/demo(not)?rehearsed/);
+    for (const file of ['handout.pdf', 'handout-3up.pdf']) {
+      expect(comparable(reports.get(file)!.pageText.join(' ')), file).not.toMatch(/rehearsed/);
+    }
+  });
+
   it('embeds every font and draws slides as vectors (no raster images)', async () => {
     for (const file of FILES) {
       const drawing = await readDrawing(bytes.get(file)!);

@@ -37,6 +37,12 @@ export function readDeckOutline(): DeckOutline {
           links: [...section.querySelectorAll<HTMLAnchorElement>('.slide-frame a[href^="https://"]')].map(
             (anchor) => ({ text: text(anchor), url: anchor.href }),
           ),
+          // Commands keep their line breaks: not through `text`, which folds whitespace.
+          demos: [...section.querySelectorAll<HTMLElement>(':scope > .slide-demo')].map((demo) => ({
+            id: demo.dataset.demo ?? '',
+            status: text(demo.querySelector('.slide-demo-status')),
+            commands: [...demo.querySelectorAll('.slide-demo-command')].map((pre) => pre.textContent ?? ''),
+          })),
         };
       }),
   };

@@ -35,6 +35,16 @@ const outline: DeckOutline = {
     stepNotes: n === 2 ? [null, 'second step'] : [],
     fragments: n === 2 ? 2 : 0,
     links: n === 4 ? [{ text: 'Volumes <x>', url: 'https://docs.docker.com/engine/storage/volumes/' }] : [],
+    demos:
+      n === 3
+        ? [
+            {
+              id: '02-builds/cache',
+              status: 'rehearsed ✔ on Engine 20.10.24, 2026-12-01',
+              commands: ['docker build -t hello-layers .', "docker run --rm \\\n  -e A='<x>' hello-layers"],
+            },
+          ]
+        : [],
   })),
 };
 
@@ -81,6 +91,22 @@ describe('handout pages', () => {
     expect(renderHandoutHtml(outline, 'a4', []).match(/class="sheet"/g)).toHaveLength(4);
     expect(renderThreeUpHtml(outline, 'letter', []).match(/class="sheet"/g)).toHaveLength(2);
     expect(renderThreeUpHtml(outline, 'letter', [])).toContain('size: letter');
+  });
+
+  it('lists the demo commands under the notes in the speaker script only', () => {
+    const script = renderScriptHtml(outline, 'a4', []);
+    expect(script).toContain('<pre>docker build -t hello-layers .</pre>');
+    expect(script).toContain('<pre>docker run --rm \\\n  -e A=&#39;&lt;x&gt;&#39; hello-layers</pre>');
+    expect(script).toContain('rehearsed ✔ on Engine 20.10.24, 2026-12-01');
+    // Under the notes of its own slide, before the next slide's section.
+    const third = script.indexOf('<section data-slide="2">');
+    const demo = script.indexOf('data-demo="02-builds/cache"');
+    expect(demo).toBeGreaterThan(script.indexOf('Say &lt;script&gt;3', third));
+    expect(demo).toBeLessThan(script.indexOf('<section data-slide="3">'));
+    for (const handout of [renderHandoutHtml(outline, 'a4', []), renderThreeUpHtml(outline, 'a4', [])]) {
+      expect(handout).not.toContain('docker build');
+      expect(handout).not.toContain('rehearsed');
+    }
   });
 
   it('numbers the steps that have notes of their own', () => {

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { loadDemoData, readRehearsalReport } from '../rehearse/demo-data.ts';
+
+const DEMO_BLOCKS_ID = 'virtual:demo-blocks';
+const RESOLVED_DEMO_BLOCKS_ID = `\0${DEMO_BLOCKS_ID}`;
+
+export interface DemoBlocksOptions {
+  /** Folder of the demo scripts. Default: `assets/examples/demo`; `null`: a deck without demos. */
+  demoDir?: string | null;
+  /** The rehearsal report to read if present. Default: `.rehearsal/report.json`. */
+  reportPath?: string;
+}
+
+/**
+ * `virtual:demo-blocks`: every block of the demo scripts with its commands and its rehearsal
+ * status, computed in Node at build time (the page cannot read files or hash them). The
+ * scripts stay the one source of what is typed; the report is read if it is there. In dev, a
+ * change of a script or of the report invalidates the module and reloads the page.
+ */
+export function demoBlocks(options: DemoBlocksOptions = {}): Plugin {
+  const demoDir = options.demoDir === null ? null : resolve(options.demoDir ?? 'assets/examples/demo');
+  const reportPath = resolve(options.reportPath ?? '.rehearsal/report.json');
+  return {
+    name: 'docker-talk:demo-blocks',
+    resolveId: (id) => (id === DEMO_BLOCKS_ID ? RESOLVED_DEMO_BLOCKS_ID : undefined),
+    load(id) {
+      if (id !== RESOLVED_DEMO_BLOCKS_ID) return undefined;
+      if (!demoDir) return 'export const demoBlocks = [];';
+      const report = readRehearsalReport(reportPath, (message) => this.warn(message));
+      return `export const demoBlocks = ${JSON.stringify(loadDemoData(demoDir, report))};`;
+    },
+    configureServer(server: ViteDevServer) {
+      if (!demoDir) return;
+      server.watcher.add([demoDir, reportPath]);
+      const reload = (path: string) => {
+        if (!path.startsWith(`${demoDir}/`) && path !== reportPath) return;
+        const module = server.moduleGraph.getModuleById(RESOLVED_DEMO_BLOCKS_ID);
+        if (!module) return;
+        server.moduleGraph.invalidateModule(module);
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('add', reload);
+      server.watcher.on('change', reload);
+      server.watcher.on('unlink', reload);
+    },
+  };
+}
+
+/**
+ * The demo scripts belong to the talk: a deck from another slides folder (a test fixture) has
+ * none unless it names its own.
+ */
+export function demoOptionsFor(slidesDir: string | undefined, demos?: DemoBlocksOptions): DemoBlocksOptions {
+  if (demos) return demos;
+  const isTalk = slidesDir === undefined || slidesDir.replace(/^\/+|\/+$/g, '') === 'slides';
+  return isTalk ? {} : { demoDir: null };
+}

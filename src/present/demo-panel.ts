@@ -1,0 +1,51 @@
+import type { DemoBlockData } from '../deck/demo-types.ts';
+import { h } from '../render/dom.ts';
+
+/** Digits 1–9 copy the first nine commands; more would need two keys. */
+export const MAX_DIGIT_COMMANDS = 9;
+
+/**
+ * The demo panel of the speaker view: for each demo of the slide its rehearsal status and its
+ * commands, numbered across the slide, each with a copy button. Text nodes only: the commands
+ * are shown exactly as the script has them. Returns the panel and the commands in button order.
+ */
+export function renderDemoPanel(
+  slideId: string,
+  demos: readonly DemoBlockData[],
+): { panel: HTMLElement; commands: string[] } {
+  const commands: string[] = [];
+  const blocks = demos.map((demo) =>
+    h('div', { class: 'demo-block', 'data-demo': demo.id, 'data-status': demo.rehearsal.status }, [
+      h('p', { class: 'demo-status' }, [demo.rehearsal.summary]),
+      demo.description ? h('p', { class: 'demo-description' }, [demo.description]) : null,
+      h(
+        'ol',
+        { class: 'demo-commands', start: commands.length + 1 },
+        demo.commands.map((command) => {
+          commands.push(command.text);
+          const number = commands.length;
+          const key = number <= MAX_DIGIT_COMMANDS ? ` (key ${number})` : '';
+          return h('li', { class: 'demo-command', 'data-command': number }, [
+            h(
+              'button',
+              { type: 'button', class: 'demo-copy', 'aria-label': `Copy command ${number}${key}` },
+              [String(number)],
+            ),
+            h('pre', {}, [h('code', {}, [command.text])]),
+            command.needsRegistry
+              ? h('p', { class: 'demo-registry' }, ['needs a registry: not rehearsed offline'])
+              : null,
+          ]);
+        }),
+      ),
+    ]),
+  );
+  const keys = Math.min(commands.length, MAX_DIGIT_COMMANDS);
+  const hint = keys > 1 ? `keys 1–${keys} copy` : 'key 1 copies';
+  const panel = h('section', { class: 'demo-panel', 'data-slide': slideId, 'aria-label': 'Demo' }, [
+    h('h4', { class: 'label' }, ['Demo ', h('span', { class: 'demo-keys' }, [`${hint}, or click`])]),
+    ...blocks,
+    h('p', { class: 'demo-copied', role: 'status', 'aria-live': 'polite' }, []),
+  ]);
+  return { panel, commands };
+}
