@@ -1,7 +1,7 @@
-import { accessSync, constants } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import { PROJECT_NAME } from '../deck/problems.ts';
 import { PACKAGED_CHROMIUM, packagedChromiumVersion, unpackPackagedChromium } from './packaged-chromium.ts';
+import { isExecutable } from './executable.ts';
 
 /** Where Chrome or Chromium usually lives, after the environment variables and PATH. */
 const KNOWN_PATHS = [
@@ -37,15 +37,6 @@ export interface FoundBrowser {
   executablePath: string;
   /** e.g. "CHROME_PATH", "PATH", "a usual install location", "packaged @sparticuz/chromium 143.0.4". */
   source: string;
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function onPath(env: NodeJS.ProcessEnv, names: readonly string[]): string | undefined {

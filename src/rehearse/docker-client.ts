@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { isExecutable } from '../export/executable.ts';
 import type { DockerResult } from './claim-types.ts';
 
 export type { DockerResult };
@@ -69,12 +69,7 @@ export function dockerCandidates(env: NodeJS.ProcessEnv): string[] {
   const found: string[] = [];
   for (const candidate of [...fromPath, '/usr/bin/docker', '/usr/local/bin/docker']) {
     if (found.includes(candidate)) continue;
-    try {
-      accessSync(candidate, constants.X_OK);
-      found.push(candidate);
-    } catch {
-      // not there
-    }
+    if (isExecutable(candidate)) found.push(candidate);
   }
   return found;
 }
