@@ -43,7 +43,7 @@ flowchart TB
     {
       show: ['s5'],
       notes:
-        'And every step after a changed step runs again too, changed or not. That is why the slow npm ci sits before the source copy.',
+        'Any step after a changed step runs again too, changed or not; here only config lines follow, so the rebuild is one small COPY. That is why the slow npm ci sits before the source copy.',
     },
   ],
   caption: 'A changed step invalidates itself and every later step',

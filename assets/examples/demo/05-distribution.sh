@@ -26,6 +26,7 @@ docker pull localhost:5050/hello-layers:1.0
 
 # block: pin  slide: trust-and-moving
 # Pin by digest: the name may move, this content never does.
-digest=$(docker image inspect localhost:5050/hello-layers:1.0 --format '{{index .RepoDigests 0}}')
+# (With the containerd image store the list also holds a local digest: take the registry's.)
+digest=$(docker image inspect localhost:5050/hello-layers:1.0 --format '{{range .RepoDigests}}{{println .}}{{end}}' | grep '^localhost:5050/')
 echo "$digest"
 docker run --rm --entrypoint node "$digest" --version
