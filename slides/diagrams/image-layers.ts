@@ -42,7 +42,8 @@ flowchart LR
     { show: ['pkg'], notes: 'COPY of the two package files: a small layer with just those files.' },
     {
       show: ['deps'],
-      notes: 'RUN npm ci: the layer holds exactly the files npm wrote. In a real app this is the big one; our demo app has no dependencies, so here it is small.',
+      notes:
+        'RUN npm ci: the layer holds exactly the files npm wrote. In a real app this is the big one; our demo app has no dependencies, so here it is small.',
     },
     { show: ['src'], notes: 'COPY of the source: our own code, the layer that changes most often.' },
     {
