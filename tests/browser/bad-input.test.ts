@@ -131,7 +131,8 @@ describe('a port in use', () => {
   });
 
   it('makes a static server on that port fail with a message naming the port', async () => {
-    await expect(serveStatic('dist', { port })).rejects.toThrow(
+    // The test build (global setup), not dist/: a fresh clone has no dist/.
+    await expect(serveStatic(inject('distDir'), { port })).rejects.toThrow(
       `docker-talk: port ${port} on 127.0.0.1 is in use`,
     );
   });

@@ -138,12 +138,13 @@ window.renderReady = true;
 </script>`;
 
 /**
- * pdf.js's browser build and the render page, on a loopback port. Closing drops the browser's
+ * pdf.js's legacy build (the modern one needs Map.getOrInsertComputed, which the packaged
+ * Chromium 143 lacks) and the render page, on a loopback port. Closing drops the browser's
  * keep-alive connections at once: the browser stays open for the next test and would otherwise
  * hold the server's close for a minute.
  */
 async function servePdfJs(): Promise<{ url: string; close(): void }> {
-  const files = sirv(resolve('node_modules/pdfjs-dist/build'), { dev: false });
+  const files = sirv(resolve('node_modules/pdfjs-dist/legacy/build'), { dev: false });
   const server = createServer((request, response) => {
     if (request.url === '/render.html') {
       response.setHeader('content-type', 'text/html; charset=utf-8');
