@@ -9,6 +9,7 @@ import {
 import { readDiagramStates, type DiagramState } from '../../src/export/driver/diagram-state.ts';
 import { waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 import { firefoxAvailable, useSharedFirefox } from './support/firefox.ts';
+import { deckFrame, expectFramesFromCache, expectSpeakerShowsStepNotes } from './support/speaker-frames.ts';
 
 /**
  * The speaker view in Firefox, with motion as a presenter has it by default (the reduced-motion
@@ -34,13 +35,6 @@ async function pressSpeakerKey(browser: Browser, page: Page, timeout = 5_000): P
   await page.keyboard.press('s');
   const target = await created;
   return target ? target.page() : null;
-}
-
-async function deckFrame(speaker: Page, which: 'current' | 'upcoming'): Promise<Frame> {
-  const iframe = await speaker.$(`#${which}-slide iframe`);
-  const frame = await iframe?.contentFrame();
-  if (!frame) throw new Error(`the speaker view has no ${which} frame`);
-  return frame;
 }
 
 /**
@@ -119,11 +113,7 @@ describe.skipIf(!available)('the speaker view in Firefox', () => {
     expect(opened, 'pressing S opened no speaker window').not.toBeNull();
     speaker = opened!;
     await waitForSpeakerFrames(speaker);
-    for (const which of ['current', 'upcoming'] as const) {
-      const status = await (await deckFrame(speaker, which)).evaluate(() => window.deckStatus);
-      expect(status.diagramsDrawn, which).toBe(0);
-      expect(status.diagramsFromCache, which).toBeGreaterThan(0);
-    }
+    await expectFramesFromCache(speaker);
   });
 
   it('shows the current step in the current frame, the next step in the upcoming frame, and the step’s notes', async () => {
@@ -141,18 +131,7 @@ describe.skipIf(!available)('the speaker view in Firefox', () => {
     const upcomingState = await settledDiagramState(upcoming);
     expect(upcomingState).toMatchObject({ step: 3, mismatches: [] });
 
-    const expectedNotes = await page.evaluate(
-      () =>
-        document
-          .querySelector('section.present .fragment.current-fragment aside.notes')
-          ?.textContent?.trim() ?? '',
-    );
-    expect(expectedNotes.length).toBeGreaterThan(10);
-    await speaker.waitForFunction(
-      (text) => document.querySelector('.speaker-controls-notes')?.textContent?.includes(text),
-      { timeout: 10_000 },
-      expectedNotes.slice(0, 40),
-    );
+    await expectSpeakerShowsStepNotes(page, speaker);
   });
 
   it('drives the main deck with the arrow keys of the speaker window', async () => {

@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   openWatchedPage,
@@ -10,6 +10,7 @@ import { readDiagramStates } from '../../src/export/driver/diagram-state.ts';
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 import { useSharedBrowser } from './support/shared-browser.ts';
 import { loadTalk, type TalkSlide } from './support/talk.ts';
+import { deckFrame, expectFramesFromCache, expectSpeakerShowsStepNotes } from './support/speaker-frames.ts';
 
 const browser = useSharedBrowser();
 
@@ -18,13 +19,6 @@ async function openSpeakerView(page: Page): Promise<Page> {
   const speaker = await openSpeakerWindow(page);
   await waitForSpeakerFrames(speaker);
   return speaker;
-}
-
-async function deckFrame(speaker: Page, which: 'current' | 'upcoming'): Promise<Frame> {
-  const iframe = await speaker.$(`#${which}-slide iframe`);
-  const frame = await iframe?.contentFrame();
-  if (!frame) throw new Error(`the speaker view has no ${which} frame`);
-  return frame;
 }
 
 describe.each([
@@ -62,11 +56,7 @@ describe.each([
   });
 
   it('draws the frames’ diagrams from the cache, not with Mermaid again', async () => {
-    for (const which of ['current', 'upcoming'] as const) {
-      const status = await (await deckFrame(speaker, which)).evaluate(() => window.deckStatus);
-      expect(status.diagramsDrawn, which).toBe(0);
-      expect(status.diagramsFromCache, which).toBeGreaterThan(0);
-    }
+    await expectFramesFromCache(speaker);
   });
 
   it('shows the current step in the current frame, the next step in the upcoming frame, and the step’s notes', async () => {
@@ -87,18 +77,7 @@ describe.each([
     const [upcomingState] = await upcoming.$eval('section.present', readDiagramStates);
     expect(upcomingState).toMatchObject({ step: 3, mismatches: [] });
 
-    const expectedNotes = await page.evaluate(
-      () =>
-        document
-          .querySelector('section.present .fragment.current-fragment aside.notes')
-          ?.textContent?.trim() ?? '',
-    );
-    expect(expectedNotes.length).toBeGreaterThan(10);
-    await speaker.waitForFunction(
-      (text) => document.querySelector('.speaker-controls-notes')?.textContent?.includes(text),
-      { timeout: 10_000 },
-      expectedNotes.slice(0, 40),
-    );
+    await expectSpeakerShowsStepNotes(page, speaker);
   });
 
   it('shows a clock, a timer and pacing against the slides’ timings', async () => {
