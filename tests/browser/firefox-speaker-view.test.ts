@@ -9,7 +9,13 @@ import {
 import { readDiagramStates, type DiagramState } from '../../src/export/driver/diagram-state.ts';
 import { waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 import { firefoxAvailable, useSharedFirefox } from './support/firefox.ts';
-import { deckFrame, expectFramesFromCache, expectSpeakerShowsStepNotes } from './support/speaker-frames.ts';
+import {
+  deckFrame,
+  expectFramesFromCache,
+  expectSpeakerShowsStepNotes,
+  lastSpeakerKeyAt,
+  recordSpeakerKeyTimes,
+} from './support/speaker-frames.ts';
 
 /**
  * The speaker view in Firefox, with motion as a presenter has it by default (the reduced-motion
@@ -67,15 +73,7 @@ describe.skipIf(!available)('the speaker view in Firefox', () => {
     ({ page, problems } = await openWatchedPage(firefox(), originOf(url)));
     await page.goto(url);
     await waitForDeck(page);
-    await page.evaluate(() =>
-      document.addEventListener(
-        'keydown',
-        (event) => {
-          if (event.key === 's') (window as unknown as { speakerKeyAt: number }).speakerKeyAt = Date.now();
-        },
-        true,
-      ),
-    );
+    await recordSpeakerKeyTimes(page);
     diagramSlide = await page.evaluate(() => {
       const slides = window.Reveal.getSlides();
       const index = slides.findIndex(
@@ -157,7 +155,7 @@ describe.skipIf(!available)('the speaker view in Firefox', () => {
       const opened = await pressSpeakerKey(firefox(), page);
       // When the page got the key, by its clock (the same machine's): a BiDi key press takes
       // about 150 ms to return, but the page has it some 15 ms after it is sent.
-      const keyAt = await page.evaluate(() => (window as unknown as { speakerKeyAt: number }).speakerKeyAt);
+      const keyAt = await lastSpeakerKeyAt(page);
       expect(keyAt - closedAt, `reopen ${reopen}: S pressed late`).toBeLessThan(REOPEN_WITHIN_MS);
       expect(opened, `reopen ${reopen}: one press of S opened no speaker window`).not.toBeNull();
       speaker = opened!;

@@ -10,7 +10,13 @@ import { readDiagramStates } from '../../src/export/driver/diagram-state.ts';
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 import { useSharedBrowser } from './support/shared-browser.ts';
 import { loadTalk, type TalkSlide } from './support/talk.ts';
-import { deckFrame, expectFramesFromCache, expectSpeakerShowsStepNotes } from './support/speaker-frames.ts';
+import {
+  deckFrame,
+  expectFramesFromCache,
+  expectSpeakerShowsStepNotes,
+  lastSpeakerKeyAt,
+  recordSpeakerKeyTimes,
+} from './support/speaker-frames.ts';
 
 const browser = useSharedBrowser();
 
@@ -135,15 +141,7 @@ describe('reopening the speaker view', () => {
     ({ page, problems } = await openWatchedPage(browser(), originOf(url)));
     await page.goto(url);
     await waitForDeck(page);
-    await page.evaluate(() =>
-      document.addEventListener(
-        'keydown',
-        (event) => {
-          if (event.key === 's') (window as unknown as { speakerKeyAt: number }).speakerKeyAt = Date.now();
-        },
-        true,
-      ),
-    );
+    await recordSpeakerKeyTimes(page);
   });
   afterAll(async () => {
     await page?.close();
@@ -159,7 +157,7 @@ describe('reopening the speaker view', () => {
       await page.keyboard.press('s');
       // When the page got the key, by its clock (the same machine's), not when the press
       // returned to Node: on a loaded machine that round trip alone can take 200 ms.
-      const keyAt = await page.evaluate(() => (window as unknown as { speakerKeyAt: number }).speakerKeyAt);
+      const keyAt = await lastSpeakerKeyAt(page);
       expect(keyAt - closedAt, `reopen ${reopen}: S pressed late`).toBeLessThan(REOPEN_WITHIN_MS);
       const opened = await Promise.race([
         popup,

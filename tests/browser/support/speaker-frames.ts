@@ -32,3 +32,24 @@ export async function expectSpeakerShowsStepNotes(page: Page, speaker: Page): Pr
     expectedNotes.slice(0, 40),
   );
 }
+
+/**
+ * Makes the page note when it receives S, by its own clock: on a loaded machine a key press's
+ * round trip to Node alone can take 200 ms, so the reopen tests time the key where it lands.
+ */
+export async function recordSpeakerKeyTimes(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 's') (window as unknown as { speakerKeyAt: number }).speakerKeyAt = Date.now();
+      },
+      true,
+    ),
+  );
+}
+
+/** When the page last received S (see `recordSpeakerKeyTimes`), in ms since the epoch. */
+export function lastSpeakerKeyAt(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { speakerKeyAt: number }).speakerKeyAt);
+}
