@@ -4,7 +4,7 @@ import type { DemoBlockData } from '../deck/demo-types.ts';
 import { PROJECT_NAME } from '../deck/problems.ts';
 import { loadDemoScripts } from './demo-files.ts';
 import { rehearsalOf } from './demo-status.ts';
-import { scriptHash, type RehearsalReport } from './report.ts';
+import { parseReport, scriptHash, type RehearsalReport } from './report.ts';
 
 /**
  * The report at `path`, or null when there is none. A report this build cannot read claims
@@ -13,11 +13,7 @@ import { scriptHash, type RehearsalReport } from './report.ts';
 export function readRehearsalReport(path: string, warn: (message: string) => void): RehearsalReport | null {
   if (!existsSync(path)) return null;
   try {
-    const report = JSON.parse(readFileSync(path, 'utf8')) as RehearsalReport;
-    if (report.version !== 1 || !Array.isArray(report.blocks) || typeof report.scripts !== 'object') {
-      throw new Error('not a version 1 rehearsal report');
-    }
-    return report;
+    return parseReport(readFileSync(path, 'utf8'));
   } catch (error) {
     warn(`${PROJECT_NAME}: ignoring the rehearsal report ${path}: ${(error as Error).message}`);
     return null;
@@ -31,10 +27,15 @@ export function loadDemoData(dir: string, report: RehearsalReport | null): DemoB
     const file = relative(resolve('.'), path);
     return script.blocks.map((block) => {
       const rehearsal = rehearsalOf(block, hash, report);
-      // Which commands a registry-less rehearsal left out: only from a report of this script.
-      const fresh = report?.scripts[block.script] === hash;
-      const found = fresh ? report?.blocks.find((candidate) => candidate.id === block.id) : undefined;
-      const skipped = new Set(found?.notRehearsed ?? []);
+      // Which commands a registry-less rehearsal left out: only from reports of this script.
+      const fresh = Object.values(report?.engines ?? {}).filter(
+        (engine) => engine.scripts[block.script] === hash,
+      );
+      const skipped = new Set(
+        fresh.flatMap(
+          (engine) => engine.blocks.find((candidate) => candidate.id === block.id)?.notRehearsed ?? [],
+        ),
+      );
       return {
         id: block.id,
         script: file,

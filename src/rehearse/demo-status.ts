@@ -1,46 +1,74 @@
 import type { DemoRehearsal } from '../deck/demo-types.ts';
-import type { RehearsalReport } from './report.ts';
+import { engineLabel, engineVersion, storeLabel, type EngineReport, type RehearsalReport } from './report.ts';
 
 /**
- * What the speaker view may say about one block, from the last rehearsal report and the hash of
- * the block's script as it is now. No report, a report of another version of the script, or a
- * block the report does not name: "not rehearsed". A pass is only ever shown when the report
- * says so for this very script.
+ * What the speaker view may say about one block, from the last rehearsal on each engine and the
+ * hash of the block's script as it is now. Only engine reports of this very script count: no
+ * report, a report of another version of the script, or a block the report does not name is
+ * "not rehearsed". A failure on any engine is shown before passes on others: the presenter
+ * must not learn on stage that the talk fails on the engine they happen to run.
  */
 export function rehearsalOf(
   block: { id: string; script: string },
   currentScriptHash: string,
   report: RehearsalReport | null,
 ): DemoRehearsal {
-  if (!report) return { status: 'not rehearsed', summary: 'not rehearsed (no rehearsal report)' };
-  const when = `${engineVersion(report.engine.version)}, ${report.finishedAt.slice(0, 10)}`;
-  if (report.scripts[block.script] !== currentScriptHash) {
+  const engines = Object.values(report?.engines ?? {}).sort(newestEngineFirst);
+  if (engines.length === 0)
+    return { status: 'not rehearsed', summary: 'not rehearsed (no rehearsal report)' };
+  const fresh = engines.filter((engine) => engine.scripts[block.script] === currentScriptHash);
+  if (fresh.length === 0) {
+    const last = engines[0]!;
     return {
       status: 'not rehearsed',
-      summary: `not rehearsed (${block.script} changed since the rehearsal on Engine ${when})`,
+      summary: `not rehearsed (${block.script} changed since the rehearsal on ${when(last)})`,
     };
   }
-  const result = report.blocks.find((candidate) => candidate.id === block.id);
-  if (!result) return { status: 'not rehearsed', summary: 'not rehearsed (the report has no such block)' };
-  const skipped = result.notRehearsed.length;
-  const registry = `${skipped === 1 ? '1 command needs' : `${skipped} commands need`} a registry`;
-  switch (result.status) {
-    case 'failed':
-      return { status: 'failed', summary: `failed: ${result.failed ?? 'a command'} (Engine ${when})` };
-    case 'passed': {
-      const offline = report.offline ? 'offline' : 'online';
-      const extra = skipped > 0 ? ` (${offline}; ${registry}: not rehearsed)` : '';
-      return { status: 'passed', summary: `rehearsed ✔ on Engine ${when}${extra}` };
-    }
-    case 'not rehearsed':
-      return {
-        status: 'not rehearsed',
-        summary: skipped > 0 ? `not rehearsed (${registry}; offline on Engine ${when})` : 'not rehearsed',
-      };
+  const results = fresh
+    .map((engine) => ({ engine, block: engine.blocks.find((candidate) => candidate.id === block.id) }))
+    .filter((result) => result.block !== undefined);
+  if (results.length === 0)
+    return { status: 'not rehearsed', summary: 'not rehearsed (the report has no such block)' };
+
+  const failed = results.find((result) => result.block!.status === 'failed');
+  if (failed) {
+    return {
+      status: 'failed',
+      summary: `failed: ${failed.block!.failed ?? 'a command'} (${when(failed.engine)})`,
+    };
   }
+  const passed = results.filter((result) => result.block!.status === 'passed');
+  const skipped = Math.max(0, ...results.map((result) => result.block!.notRehearsed.length));
+  const registry = `${skipped === 1 ? '1 command needs' : `${skipped} commands need`} a registry`;
+  if (passed.length === 0) {
+    return {
+      status: 'not rehearsed',
+      summary:
+        skipped > 0
+          ? `not rehearsed (${registry}; offline on ${results.map((result) => when(result.engine)).join('; ')})`
+          : 'not rehearsed',
+    };
+  }
+  const on = passed.map(
+    ({ engine }, index) =>
+      `${index === 0 ? 'Engine ' : ''}${engineVersion(engine.engine.version)} (${storeLabel(engine.engine.store)})`,
+  );
+  const dates = [...new Set(passed.map(({ engine }) => engine.finishedAt.slice(0, 10)))].sort().reverse();
+  const leftOut = passed.filter(({ block: result }) => result!.notRehearsed.length > 0);
+  const extra =
+    leftOut.length > 0
+      ? ` (${leftOut.every(({ engine }) => engine.offline) ? 'offline' : 'online'}; ${registry}: not rehearsed)`
+      : '';
+  return { status: 'passed', summary: `rehearsed ✔ on ${on.join(', ')}, ${dates.join(', ')}${extra}` };
 }
 
-/** `20.10.24+dfsg1` → `20.10.24`: the packager's suffix says nothing to the presenter. */
-function engineVersion(version: string): string {
-  return version.replace(/[+~].*$/, '');
+function when(engine: EngineReport): string {
+  return `${engineLabel(engine.engine)}, ${engine.finishedAt.slice(0, 10)}`;
+}
+
+/** Newest engine version first: the one a presenter today most likely runs. */
+function newestEngineFirst(a: EngineReport, b: EngineReport): number {
+  return engineVersion(b.engine.version).localeCompare(engineVersion(a.engine.version), 'en', {
+    numeric: true,
+  });
 }

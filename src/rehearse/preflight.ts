@@ -11,6 +11,7 @@ import {
 } from './docker-client.ts';
 import type { DemoScript } from './demo-script.ts';
 import { publishedPorts } from './needs-registry.ts';
+import type { ImageStore } from './report.ts';
 
 /** What would fail on stage, found before anything runs. Each names what to do. */
 export class PreflightError extends Error {
@@ -24,6 +25,8 @@ export interface Engine {
   docker: DockerClient;
   version: string;
   os: string;
+  /** How the engine keeps images: what sizes, history rows and inspect fields look like. */
+  store: ImageStore;
   /** The engine runs on this machine (its processes and mounts are here), not in a VM. */
   onThisHost: boolean;
   notes: string[];
@@ -51,11 +54,16 @@ export async function checkEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
       `BuildKit is not available: ${passedOver.join('; ')}. Install the buildx plugin (Docker Desktop has it)`,
     );
   }
-  const info = await client.run(['info', '--format', '{{.Name}}|{{.OperatingSystem}}|{{.DockerRootDir}}']);
-  const [name = '', os = '', rootDir = ''] = info.stdout.split('|');
+  const info = await client.run([
+    'info',
+    '--format',
+    '{{.Name}}|{{.OperatingSystem}}|{{.DockerRootDir}}|{{.Driver}}|{{json .DriverStatus}}',
+  ]);
+  const [name = '', os = '', rootDir = '', driver = '', driverStatus = '[]'] = info.stdout.split('|');
+  const store = imageStoreOf(driver, driverStatus);
   const onThisHost = platform() === 'linux' && name === hostname();
   const notes = [
-    `engine ${ping.stdout} at ${address} (${os}${onThisHost ? ', on this machine' : ', in a VM or elsewhere: host-only steps are skipped'})`,
+    `engine ${ping.stdout} at ${address} (${os}, ${describeStore(store)}${onThisHost ? ', on this machine' : ', in a VM or elsewhere: host-only steps are skipped'})`,
     `client ${client.path} ${client.version}, BuildKit via ${client.buildkit}`,
     ...passedOver.map((reason) => `passed over ${reason}`),
   ];
@@ -68,7 +76,32 @@ export async function checkEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
       );
     }
   }
-  return { docker: client, version: ping.stdout, os, onThisHost, notes };
+  return { docker: client, version: ping.stdout, os, store, onThisHost, notes };
+}
+
+/**
+ * `docker info` names the containerd image store by its snapshotter (`overlayfs`) with a
+ * `driver-type` of `io.containerd.snapshotter.v1`; a graph driver (`overlay2`) has none.
+ */
+export function imageStoreOf(driver: string, driverStatusJson: string): ImageStore {
+  let status: unknown = [];
+  try {
+    status = JSON.parse(driverStatusJson);
+  } catch {
+    // An engine that prints no status has a graph driver.
+  }
+  const snapshotter =
+    Array.isArray(status) &&
+    status.some(
+      (pair) => Array.isArray(pair) && pair[0] === 'driver-type' && String(pair[1]).includes('snapshotter'),
+    );
+  return { kind: snapshotter ? 'containerd' : 'graph-driver', driver };
+}
+
+function describeStore(store: ImageStore): string {
+  return store.kind === 'containerd'
+    ? `the containerd image store, snapshotter ${store.driver}`
+    : `the ${store.driver} graph driver`;
 }
 
 /** Every host port the demos publish must be free now, or the block that publishes it fails on stage. */

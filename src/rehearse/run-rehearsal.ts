@@ -13,7 +13,7 @@ import { TALK_IMAGES } from './images.ts';
 import { needsRegistry } from './needs-registry.ts';
 import type { RehearseOptions } from './options.ts';
 import { checkEngine, checkPorts, PreflightError, type Engine } from './preflight.ts';
-import { scriptHash, writeReport, type BlockReport, type RehearsalReport } from './report.ts';
+import { engineKey, scriptHash, writeEngineReport, type BlockReport, type EngineIdentity } from './report.ts';
 import { startShellSession, type CommandResult, type ShellSession } from './shell-session.ts';
 import { ensureStandIns } from './stand-ins.ts';
 import type { TableRow } from './table.ts';
@@ -113,21 +113,25 @@ export async function runRehearsal(
     await rm(shim, { recursive: true, force: true });
   }
   if (!outcome.interrupted) {
-    const report: RehearsalReport = {
-      version: 1,
+    await writeEngineReport({
       finishedAt: new Date().toISOString(),
-      engine: {
-        version: engine.version,
-        os: engine.os,
-        client: `${engine.docker.path} ${engine.docker.version}`,
-      },
+      engine: identify(engine),
       offline: options.offline,
       scripts: Object.fromEntries(scripts.map(({ script, source }) => [script.file, scriptHash(source)])),
       blocks: outcome.blocks,
-    };
-    await writeReport(report);
+    });
   }
   return outcome;
+}
+
+function identify(engine: Engine): EngineIdentity {
+  return {
+    key: engineKey(engine.version, engine.store),
+    version: engine.version,
+    os: engine.os,
+    client: `${engine.docker.path} ${engine.docker.version}`,
+    store: engine.store,
+  };
 }
 
 async function provideImages(

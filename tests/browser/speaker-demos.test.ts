@@ -13,7 +13,7 @@ import {
 } from '../../src/export/driver/deck-page.ts';
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 import { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
-import type { RehearsalReport } from '../../src/rehearse/report.ts';
+import type { EngineReport, RehearsalReport } from '../../src/rehearse/report.ts';
 import { useSharedBrowser } from './support/shared-browser.ts';
 
 /**
@@ -239,14 +239,15 @@ const fixtureCommands = new Map(
   ),
 );
 
-function fixtureReport(change: (report: RehearsalReport) => void): RehearsalReport {
-  const report: RehearsalReport = {
-    version: 1,
+function fixtureReport(change: (report: EngineReport) => void): RehearsalReport {
+  const report: EngineReport = {
     finishedAt: '2026-12-01T15:29:26.778Z',
     engine: {
+      key: '20.10.24-overlay2',
       version: '20.10.24+dfsg1',
       os: 'Debian GNU/Linux 12 (bookworm)',
       client: '/usr/bin/docker 20.10.24',
+      store: { kind: 'graph-driver', driver: 'overlay2' },
     },
     offline: true,
     scripts: { ...hashes },
@@ -263,7 +264,7 @@ function fixtureReport(change: (report: RehearsalReport) => void): RehearsalRepo
     ],
   };
   change(report);
-  return report;
+  return { version: 2, engines: { [report.engine.key]: report } };
 }
 
 const REPORTS = {
@@ -285,17 +286,19 @@ const EXPECTED_STATUSES: Record<keyof typeof REPORTS, { build: string[]; twoDemo
     twoDemos: ['not rehearsed (no rehearsal report)', 'not rehearsed (no rehearsal report)'],
   },
   passed: {
-    build: ['rehearsed ✔ on Engine 20.10.24, 2026-12-01'],
+    build: ['rehearsed ✔ on Engine 20.10.24 (overlay2), 2026-12-01'],
     twoDemos: [
-      'rehearsed ✔ on Engine 20.10.24, 2026-12-01',
-      'rehearsed ✔ on Engine 20.10.24, 2026-12-01 (offline; 1 command needs a registry: not rehearsed)',
+      'rehearsed ✔ on Engine 20.10.24 (overlay2), 2026-12-01',
+      'rehearsed ✔ on Engine 20.10.24 (overlay2), 2026-12-01 (offline; 1 command needs a registry: not rehearsed)',
     ],
   },
   'stale and failed': {
-    build: ['not rehearsed (01-first.sh changed since the rehearsal on Engine 20.10.24, 2026-12-01)'],
+    build: [
+      'not rehearsed (01-first.sh changed since the rehearsal on Engine 20.10.24 (overlay2), 2026-12-01)',
+    ],
     twoDemos: [
-      "failed: docker image ls --filter 'reference=fixture-*' (Engine 20.10.24, 2026-12-01)",
-      'rehearsed ✔ on Engine 20.10.24, 2026-12-01 (offline; 1 command needs a registry: not rehearsed)',
+      "failed: docker image ls --filter 'reference=fixture-*' (Engine 20.10.24 (overlay2), 2026-12-01)",
+      'rehearsed ✔ on Engine 20.10.24 (overlay2), 2026-12-01 (offline; 1 command needs a registry: not rehearsed)',
     ],
   },
 };
