@@ -288,6 +288,7 @@ function createClaimContext(
     docker: (args) => engine.docker.run(args),
     example: (path) => readFileSync(join(examplesDir, path), 'utf8'),
     engineOnThisHost: engine.onThisHost,
+    store: engine.store,
     listExport: (container) => listExport(engine.docker, container),
   };
 }
