@@ -106,7 +106,7 @@ export const facts = defineFacts(sources, [
   },
   {
     claim:
-      'Node.js 26 is the Active LTS line since 2026-10-28 (supported until 2029-04-30); Node.js 24, which the talk still builds on, is in Maintenance LTS since 2026-10-20, with security fixes until 2028-04-30; Node.js 22 ends on 2027-04-30',
+      'Node.js 26 is the Active LTS line since 2026-10-28 (supported until 2029-04-30); Node.js 24, which the talk still builds on, is in Maintenance LTS since 2026-10-20, with security fixes until 2028-04-30',
     slides: ['the-dockerfile'],
     source: 'nodeSchedule',
     checked: '2026-12-05',
