@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   BrowserNotFoundError,
   browserTestsLine,
@@ -11,8 +11,20 @@ import {
   findSystemBrowser,
 } from '../../../src/export/find-browser.ts';
 
-function fakeExecutable(name: string): string {
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp folder of this file's, removed after its tests. */
+function tempFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'docker-talk-browser-'));
+  created.push(dir);
+  return dir;
+}
+
+function fakeExecutable(name: string): string {
+  const dir = tempFolder();
   const path = join(dir, name);
   writeFileSync(path, '#!/bin/sh\n');
   chmodSync(path, 0o755);
@@ -41,7 +53,7 @@ const LEVELS = [
  * file, the usual install locations a list of ours, and a counted stand-in for the unpack.
  */
 function machineWith(levels: readonly (typeof LEVELS)[number]['level'][]) {
-  const root = mkdtempSync(join(tmpdir(), 'docker-talk-machine-'));
+  const root = tempFolder();
   const at = (level: (typeof LEVELS)[number]['level']) => {
     const path = join(root, LEVELS.find((entry) => entry.level === level)!.file);
     mkdirSync(join(path, '..'), { recursive: true });
@@ -102,9 +114,9 @@ describe('findBrowser: which browser wins', () => {
   });
 
   it('passes over a chromium on PATH that is a folder or not executable, and a usual location that is a folder', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'docker-talk-browser-'));
+    const folder = tempFolder();
     mkdirSync(join(folder, 'chromium'));
-    const plain = mkdtempSync(join(tmpdir(), 'docker-talk-browser-'));
+    const plain = tempFolder();
     writeFileSync(join(plain, 'chromium'), '#!/bin/sh\n');
     chmodSync(join(plain, 'chromium'), 0o644);
     const real = fakeExecutable('chromium-browser');
