@@ -17,7 +17,7 @@ export default defineSlide({
     text('Change one byte in a layer, and every name above it changes.', { variant: 'lead' }),
   ],
   notes: `Open up an image and you find nothing magic, just JSON and tar files, each named by the
-sha256 of its bytes. A multi-platform tag like node:24-alpine points at an index, which lists one
+sha256 of its bytes. A multi-platform tag like node:26-alpine points at an index, which lists one
 manifest per platform and, beside them, the build's attestation manifests, the unknown/unknown rows in
 imagetools inspect. A manifest points to a config and to the layer blobs, tars that are usually
 gzip-compressed, and the config holds the defaults plus the diff IDs, the hashes of the uncompressed

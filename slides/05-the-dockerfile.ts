@@ -15,8 +15,8 @@ export default defineSlide({
   notes: `This is the Dockerfile we use for the rest of the talk: a tiny Node web server. Look at the
 two halves. FROM brings in the base image's own layers, several of them, and COPY, RUN and the second
 COPY add one layer each. ENV, EXPOSE, USER and CMD only write settings into the config. We build on
-Node 24, in maintenance since October with security fixes until April 2028; a new project should start
-on Node 26, the active LTS, and moving is this one FROM line and a rebuild.`,
+Node 26, the active LTS since October, supported until April 2029; Node 24 is in maintenance now,
+and moving between them is this one FROM line and a rebuild.`,
   timing: 60,
   demo: '01-images/build',
 });

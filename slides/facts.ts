@@ -106,18 +106,18 @@ export const facts = defineFacts(sources, [
   },
   {
     claim:
-      'Node.js 26 is the Active LTS line since 2026-10-28 (supported until 2029-04-30); Node.js 24, which the talk still builds on, is in Maintenance LTS since 2026-10-20, with security fixes until 2028-04-30',
+      'Node.js 26 is the Active LTS line since 2026-10-28 (supported until 2029-04-30); the talk builds on it; Node.js 24 is in Maintenance LTS since 2026-10-20, with security fixes until 2028-04-30',
     slides: ['the-dockerfile'],
     source: 'nodeSchedule',
     checked: '2026-12-05',
   },
   {
     claim:
-      'node:24-alpine (on Alpine 3.24) and node:24-trixie-slim are published tags of the node image, as are node:26-alpine and node:26-trixie-slim; every variant sets ENTRYPOINT ["docker-entrypoint.sh"] and CMD ["node"]',
+      'node:26-alpine (on Alpine 3.24) and node:26-trixie-slim are published tags of the node image, as are node:24-alpine and node:24-trixie-slim; every variant sets ENTRYPOINT ["docker-entrypoint.sh"] and CMD ["node"]',
     slides: ['the-dockerfile', 'dockerfile-to-layers', 'multi-stage'],
     source: 'nodeImage',
     checked: '2026-12-05',
-    tags: ['node:24-alpine', 'node:24-trixie-slim'],
+    tags: ['node:26-alpine', 'node:26-trixie-slim'],
   },
   {
     claim:
@@ -125,7 +125,7 @@ export const facts = defineFacts(sources, [
     slides: ['multi-stage'],
     source: 'distroless',
     checked: '2026-12-05',
-    tags: ['gcr.io/distroless/nodejs24-debian13:nonroot'],
+    tags: ['gcr.io/distroless/nodejs26-debian13:nonroot'],
   },
   {
     claim:

@@ -10,7 +10,7 @@ export const imageLayers = defineDiagram({
   id: 'image-layers',
   title: 'The image built from the talk’s Dockerfile',
   description:
-    'Read-only layers stacked from the bottom: the several layers of the node:24-alpine base image, then one layer each for the package files, the installed dependencies and the app source. Beside the stack, the image config holds ENV, EXPOSE, USER and CMD, which add no layer; the ENTRYPOINT docker-entrypoint.sh comes from the base image.',
+    'Read-only layers stacked from the bottom: the several layers of the node:26-alpine base image, then one layer each for the package files, the installed dependencies and the app source. Beside the stack, the image config holds ENV, EXPOSE, USER and CMD, which add no layer; the ENTRYPOINT docker-entrypoint.sh comes from the base image.',
   source: `---
 config:
   flowchart:
@@ -21,7 +21,7 @@ config:
 flowchart LR
   subgraph stack [" image layers (read-only) "]
     direction BT
-    base["FROM node:24-alpine: the base image's layers"]
+    base["FROM node:26-alpine: the base image's layers"]
     pkg["COPY package.json, package-lock.json"]
     deps["RUN npm ci: the node_modules folder"]
     src["COPY app/src/: our code"]

@@ -9,11 +9,11 @@ export const unionFilesystem = defineDiagram({
   id: 'union-fs',
   title: 'A union filesystem: lower layers, upper layer, merged view',
   description:
-    "The read-only image layers (the node:24-alpine base image's, then node_modules, then app/src) are the lowerdirs of an overlay mount, topped by a small read-only init layer Docker makes for each container. The container layer is the upperdir, the only writable part. The container sees the merged directory: the union of all of them, upper on top.",
+    "The read-only image layers (the node:26-alpine base image's, then node_modules, then app/src) are the lowerdirs of an overlay mount, topped by a small read-only init layer Docker makes for each container. The container layer is the upperdir, the only writable part. The container sees the merged directory: the union of all of them, upper on top.",
   source: `flowchart BT
   subgraph lower [" lowerdir: image layers, read-only "]
     direction LR
-    l1["node:24-alpine layers"] ~~~ l2["node_modules"] ~~~ l3["app/src"]
+    l1["node:26-alpine layers"] ~~~ l2["node_modules"] ~~~ l3["app/src"]
   end
   upper["upperdir: container layer, read-write"]
   merged["merged: the container's / as it sees it"]

@@ -28,7 +28,7 @@ export const CLAIMS: readonly Claim[] = [
       const rows = parseHistory(context.output('01-images/history', 'docker image history').stdout);
       // Newest first: the rows above the base image's own are the ones the talk's Dockerfile added
       // (the real node image brings ENV, ENTRYPOINT and CMD rows of its own).
-      const baseRows = await historyLength(context, 'node:24-alpine');
+      const baseRows = await historyLength(context, 'node:26-alpine');
       const added = rows.slice(0, rows.length - baseRows);
       const instructions = added.map((row) => instructionOf(row.createdBy));
       expectThat(
@@ -54,7 +54,7 @@ export const CLAIMS: readonly Claim[] = [
     async check(context) {
       const layers = JSON.parse(context.output('01-images/history', '.RootFS.Layers').stdout) as string[];
       const base = JSON.parse(
-        (await inspect(context, 'node:24-alpine', '{{json .RootFS.Layers}}')) || '[]',
+        (await inspect(context, 'node:26-alpine', '{{json .RootFS.Layers}}')) || '[]',
       ) as string[];
       expectThat(layers.length === base.length + 3, `${layers.length} layers on a base of ${base.length}`);
       expectThat(
@@ -378,7 +378,7 @@ export const CLAIMS: readonly Claim[] = [
       expectThat(again === blobs && !second['Pushed'], `second push: ${JSON.stringify(second)}`);
       const pull = layerOutcomes(context.output(block, 'docker pull').stdout);
       const base = JSON.parse(
-        (await inspect(context, 'node:24-alpine', '{{json .RootFS.Layers}}')) || '[]',
+        (await inspect(context, 'node:26-alpine', '{{json .RootFS.Layers}}')) || '[]',
       ) as string[];
       expectThat(
         pull['Pull complete'] === layers - base.length,

@@ -103,10 +103,10 @@ describe.skipIf(engines.length === 0).each(engines)(
         expect(run.stdout).toContain("Offline: the talk's registry images were local stand-ins");
         expect(run.stdout).toMatch(/20 blocks, 20 claims: 20 held, 0 failed; 0 problem\(s\)/);
         expect(run.stdout).toMatch(
-          /01-images\.sh\s+index\s+inside-an-image\s+docker buildx imagetools inspect node:24-alpine\s+needs a registry: not rehearsed/,
+          /01-images\.sh\s+index\s+inside-an-image\s+docker buildx imagetools inspect node:26-alpine\s+needs a registry: not rehearsed/,
         );
         expect(run.stderr).toMatch(/alpine:3\.24: a local stand-in \((built|cached)\b/);
-        if (round === 2) expect(run.stderr).toMatch(/node:24-alpine: a local stand-in \(cached\)/);
+        if (round === 2) expect(run.stderr).toMatch(/node:26-alpine: a local stand-in \(cached\)/);
         expect(await leftOver()).toEqual([]);
         expect(readFileSync(SERVER_JS, 'utf8')).toBe(serverJs);
       }
