@@ -214,14 +214,16 @@ interface StandInConfig {
  * What the node image's `docker-entrypoint.sh` does, written for the stand-in: a first argument
  * that is an option, or not a command, runs with node; anything else runs as given, as PID 1.
  */
-const NODE_ENTRYPOINT = `#!/bin/sh
-# Stand-in for the node image's entrypoint (built offline by npm run rehearse).
-set -e
-if [ "\${1#-}" != "\$1" ] || [ -z "\$(command -v "\$1")" ] || { [ -f "\$1" ] && ! [ -x "\$1" ]; }; then
-  set -- node "\$@"
-fi
-exec "\$@"
-`;
+const NODE_ENTRYPOINT = [
+  '#!/bin/sh',
+  "# Stand-in for the node image's entrypoint (built offline by npm run rehearse).",
+  'set -e',
+  'if [ "${1#-}" != "$1" ] || [ -z "$(command -v "$1")" ] || { [ -f "$1" ] && ! [ -x "$1" ]; }; then',
+  '  set -- node "$@"',
+  'fi',
+  'exec "$@"',
+  '',
+].join('\n');
 
 /**
  * Writes the stand-in's files into `root`; returns the config rows the real image has, in its

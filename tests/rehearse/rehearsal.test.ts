@@ -156,6 +156,39 @@ describe.skipIf(engines.length === 0).each(engines)(
       }
     }, 300_000);
 
+    it('keeps an edit the presenter saves during the rehearsal, even of a file the demo edits', async () => {
+      const presenter = mkdtempSync(join(tmpdir(), 'docker-talk-presenter-'));
+      try {
+        cpSync('assets/examples', presenter, { recursive: true });
+        const note = '// the presenter saved this during the rehearsal\n';
+        let saved = false;
+        const outcome = await runRehearsal(
+          { offline: true, only: ['02-builds'], examplesDir: presenter },
+          {
+            line: (message) => {
+              // Saved while the demo has its own edit of the same file in place.
+              if (!saved && message.includes('02-builds/cache: docker build --progress=plain')) {
+                saved = true;
+                writeFileSync(join(presenter, 'app/src/server.js'), note);
+                writeFileSync(join(presenter, 'Dockerfile.bad-order'), `# ${note}`, { flag: 'a' });
+              }
+            },
+          },
+          new AbortController().signal,
+          env,
+        );
+        expect(saved).toBe(true);
+        expect(outcome.failures).toEqual([]);
+        expect(readFileSync(join(presenter, 'app/src/server.js'), 'utf8')).toBe(note);
+        expect(readFileSync(join(presenter, 'Dockerfile.bad-order'), 'utf8')).toMatch(
+          /# \/\/ the presenter saved this/,
+        );
+        expect(await leftOver()).toEqual([]);
+      } finally {
+        rmSync(presenter, { recursive: true, force: true });
+      }
+    }, 300_000);
+
     it('cleans up, restores the edited source and exits 130 on Ctrl-C in the middle of a build', async () => {
       const serverJs = readFileSync(SERVER_JS, 'utf8');
       let sent = false;

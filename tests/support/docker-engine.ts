@@ -44,9 +44,12 @@ export async function rehearsalEngines(env: NodeJS.ProcessEnv = process.env): Pr
     files.length > 0 ? files.map((file) => engineEnv(file, env)) : [{ source: 'DOCKER_HOST', env }];
   const found: TestEngine[] = [];
   for (const candidate of candidates) {
-    const check = await dockerEngineCheck(candidate.env);
+    const check =
+      'missing' in candidate
+        ? { suite: '', missing: candidate.missing, howToGet: HOW_TO_GET }
+        : await dockerEngineCheck(candidate.env);
     const suite = `${check.suite} on the engine of ${candidate.source}`;
-    if (!engineAvailable({ ...check, suite }, env)) continue;
+    if (!engineAvailable({ ...check, suite }, env) || 'missing' in candidate) continue;
     const engine = await checkEngine(candidate.env);
     found.push({ label: engineLabel({ ...identity(engine) }), env: candidate.env, engine });
   }
@@ -72,15 +75,15 @@ function identity(engine: Engine) {
 }
 
 /** An env file's variables over ours; PATH_PREFIX goes first on PATH (the engine's own client). */
-function engineEnv(file: string, env: NodeJS.ProcessEnv): { source: string; env: NodeJS.ProcessEnv } {
-  let text = '';
+function engineEnv(
+  file: string,
+  env: NodeJS.ProcessEnv,
+): { source: string; env: NodeJS.ProcessEnv } | { source: string; missing: string } {
+  let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return {
-      source: file,
-      env: { ...env, DOCKER_HOST: `unix:///nonexistent (${(error as Error).message})` },
-    };
+    return { source: file, missing: `cannot read its env file: ${(error as Error).message}` };
   }
   const values = Object.fromEntries(
     text
