@@ -23,7 +23,7 @@ export async function measureExport(
   try {
     const started = performance.now();
     await runExport(
-      { formats: [...formats], paper: 'a4', outDir, rebuild: false, theme: 'light', handoutTheme: 'light' },
+      { formats: [...formats], paper: 'a4', outDir, rebuild: false, theme: null, handoutTheme: 'light' },
       quiet,
       {
         root,

@@ -21,8 +21,8 @@ export interface ExportOptions {
   outDir: string;
   /** Rebuild `dist/` even when it looks fresh. */
   rebuild: boolean;
-  /** Theme of slides.pdf, steps.pdf and the PNGs. Default: light. */
-  theme: DeckTheme;
+  /** Theme of slides.pdf, steps.pdf and the PNGs. Default (null): the deck config's. */
+  theme: DeckTheme | null;
   /** Theme of the slides on the handouts (paper). Default: light, whatever `theme` is. */
   handoutTheme: DeckTheme;
 }
@@ -40,7 +40,7 @@ and, when asked for with --format png:
 
 options:
   --format LIST          comma-separated formats: ${FORMATS.join(',')}
-  --theme NAME           light (default) or dark: slides.pdf, steps.pdf and the PNGs
+  --theme NAME           light or dark: slides.pdf, steps.pdf and the PNGs (default: the deck's)
   --handout-theme NAME   light (default) or dark: the slides on the handouts
   --paper SIZE           a4 (default) or letter, for the handouts and the script
   --out DIR              output folder (default: dist/pdf)
@@ -67,7 +67,7 @@ export function parseExportArgs(argv: readonly string[]): ExportOptions | 'help'
         paper: { type: 'string', default: 'a4' },
         out: { type: 'string', default: 'dist/pdf' },
         rebuild: { type: 'boolean', default: false },
-        theme: { type: 'string', default: 'light' },
+        theme: { type: 'string' },
         'handout-theme': { type: 'string', default: 'light' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -97,7 +97,7 @@ export function parseExportArgs(argv: readonly string[]): ExportOptions | 'help'
     paper: values.paper,
     outDir: values.out,
     rebuild: values.rebuild,
-    theme: theme('--theme', values.theme),
+    theme: values.theme === undefined ? null : theme('--theme', values.theme),
     handoutTheme: theme('--handout-theme', values['handout-theme']),
   };
 }

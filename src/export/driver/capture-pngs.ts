@@ -19,7 +19,7 @@ const PICTURE_VIEW =
 export async function captureSlidePngs(
   page: Page,
   url: string,
-  theme: DeckTheme,
+  theme: DeckTheme | null,
   onPicture: (index: number, png: Uint8Array) => Promise<void>,
 ): Promise<number> {
   await page.emulateMediaType('screen');
@@ -27,7 +27,7 @@ export async function captureSlidePngs(
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   const scale = PNG_SIZE.width / 1280;
   await page.setViewport({ width: 1280, height: 720, deviceScaleFactor: scale });
-  await page.goto(`${url}?${PICTURE_VIEW}&theme=${theme}`, { waitUntil: 'load' });
+  await page.goto(`${url}?${PICTURE_VIEW}${theme ? `&theme=${theme}` : ''}`, { waitUntil: 'load' });
   await waitForDeck(page, 60_000);
   const total = await page.evaluate(() => window.Reveal.getTotalSlides());
   const pending: Promise<void>[] = [];

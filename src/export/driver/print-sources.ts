@@ -33,7 +33,7 @@ const MIN_NOTES_PT = 7;
 export interface PrintedSources {
   outline: DeckOutline;
   slides: Uint8Array;
-  /** The slides in the handouts' theme, printed only when it differs from `theme`. */
+  /** The slides in the handouts' theme: `slides` itself when the themes are the same. */
   handoutSlides: Uint8Array | null;
   steps: Uint8Array | null;
   handoutSheets: Uint8Array | null;
@@ -47,8 +47,8 @@ export interface PrintRequest {
   baseUrl: string;
   formats: readonly ExportFormat[];
   paper: Paper;
-  /** Theme of the slides and steps views. */
-  theme: DeckTheme;
+  /** Theme of the slides and steps views and the pictures; null: the deck config's. */
+  theme: DeckTheme | null;
   /** Theme of the slides drawn on the handouts. */
   handoutTheme: DeckTheme;
   stylesheets: readonly string[];
@@ -78,7 +78,9 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
   });
   await seedDiagramCache(page, originOf(request.baseUrl), await readDiagramCache(request.cacheFile));
 
-  await openPrintView(page, `${request.baseUrl}?${SLIDES_VIEW}&theme=${request.theme}`);
+  const themeQuery = request.theme ? `&theme=${request.theme}` : '';
+  await openPrintView(page, `${request.baseUrl}?${SLIDES_VIEW}${themeQuery}`);
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme);
   const outline = await page.evaluate(readDeckOutline);
   // Only when the deck drew something: otherwise the file already holds exactly its diagrams.
   if (await page.evaluate(() => window.deckStatus.diagramsDrawn > 0))
@@ -92,7 +94,7 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
       'steps',
       `printing ${outline.slides.reduce((sum, s) => sum + 1 + s.fragments, 0)} steps`,
     );
-    await openPrintView(page, `${request.baseUrl}?${STEPS_VIEW}&theme=${request.theme}`);
+    await openPrintView(page, `${request.baseUrl}?${STEPS_VIEW}${themeQuery}`);
     steps = await printPage(page);
     request.onPrinted?.(outline, { steps });
   }
@@ -155,7 +157,7 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
     : null;
   if (script) request.onPrinted?.(outline, { script: { pdf: script, ...layout } });
   if (formats.includes('png')) {
-    request.progress('png', `taking ${outline.slides.length} pictures, ${request.theme} theme`);
+    request.progress('png', `taking ${outline.slides.length} pictures, ${theme ?? 'light'} theme`);
     const onPicture = request.onPicture ?? (() => Promise.resolve());
     await captureSlidePngs(page, request.baseUrl, request.theme, onPicture);
   }

@@ -77,12 +77,11 @@ export async function runExport(
     const printedSoFar: Partial<FormatSources> = {};
     const writes = new Map<PdfFormat, Promise<SummaryRow>>();
     const pdfFormats = options.formats.filter(isPdfFormat);
-    const separateHandoutSlides = options.handoutTheme !== options.theme;
     let printedOutline: DeckOutline | null = null;
     const startReady = (outline: DeckOutline) => {
       printedOutline = outline;
       for (const format of pdfFormats) {
-        if (writes.has(format) || !isReady(format, printedSoFar, separateHandoutSlides)) continue;
+        if (writes.has(format) || !isReady(format, printedSoFar)) continue;
         const write = produce(format, outline, snapshot(printedSoFar));
         write.catch(() => undefined);
         writes.set(format, write);
@@ -208,21 +207,16 @@ function createPictureWriter(outDir: string, outline: () => DeckOutline | null, 
 }
 
 /** Whether everything `format` is made of has been printed. */
-function isReady(
-  format: PdfFormat,
-  printed: Partial<FormatSources>,
-  separateHandoutSlides: boolean,
-): boolean {
-  const handoutSlides = separateHandoutSlides ? printed.handoutSlides : printed.slides;
+function isReady(format: PdfFormat, printed: Partial<FormatSources>): boolean {
   switch (format) {
     case 'slides':
       return Boolean(printed.slides);
     case 'steps':
       return Boolean(printed.steps);
     case 'handout':
-      return Boolean(printed.slides && handoutSlides && printed.handoutSheets);
+      return Boolean(printed.slides && printed.handoutSlides && printed.handoutSheets);
     case 'handout-3up':
-      return Boolean(printed.slides && handoutSlides && printed.threeUpSheets);
+      return Boolean(printed.slides && printed.handoutSlides && printed.threeUpSheets);
     case 'notes':
       return Boolean(printed.script);
   }

@@ -2,6 +2,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+import { preparePdfReader } from '../../../src/export/inspect-pdf.ts';
 import { deckFrame } from './speaker-frames.ts';
 
 /**
@@ -130,4 +131,41 @@ export function readAddress(): AddressReading | null {
     qrShareOfSlide: qr.getBoundingClientRect().height / section.getBoundingClientRect().height,
     vector: qr.querySelectorAll('path').length > 0 && address.querySelectorAll('img, canvas').length === 0,
   };
+}
+
+/** The web addresses each page's link annotations open (pages in order): what a reader can click. */
+export async function linksByPage(bytes: Uint8Array): Promise<string[][]> {
+  const { getDocument } = await preparePdfReader();
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  try {
+    const pages: string[][] = [];
+    for (let number = 1; number <= doc.numPages; number += 1) {
+      const annotations = (await (await doc.getPage(number)).getAnnotations()) as {
+        subtype: string;
+        url?: string;
+      }[];
+      pages.push(annotations.flatMap((a) => (a.subtype === 'Link' && a.url ? [a.url] : [])));
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Mean grey (0 black to 255 white) of a box of a raster, in millimetres at `dpi`. */
+export function meanGray(
+  image: { width: number; pixels: Uint8Array },
+  box: { left: number; top: number; width: number; height: number },
+  dpi: number,
+): number {
+  const px = dpi / 25.4;
+  let sum = 0;
+  let count = 0;
+  for (let y = Math.ceil(box.top * px); y < Math.floor((box.top + box.height) * px); y += 1) {
+    for (let x = Math.ceil(box.left * px); x < Math.floor((box.left + box.width) * px); x += 1) {
+      sum += image.pixels[y * image.width + x]!;
+      count += 1;
+    }
+  }
+  return sum / count;
 }

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseExportArgs, UsageError } from '../../../src/export/options.ts';
 
 describe('parseExportArgs', () => {
-  it('exports the five PDFs, light, on A4 into dist/pdf by default (no PNGs)', () => {
+  it('exports the five PDFs on A4 into dist/pdf by default (no PNGs), in the deck’s theme, handouts light', () => {
     expect(parseExportArgs([])).toEqual({
       formats: ['slides', 'steps', 'handout', 'handout-3up', 'notes'],
       paper: 'a4',
       outDir: 'dist/pdf',
       rebuild: false,
-      theme: 'light',
+      theme: null,
       handoutTheme: 'light',
     });
   });
@@ -19,7 +19,7 @@ describe('parseExportArgs', () => {
       paper: 'letter',
       outDir: '/tmp/x',
       rebuild: false,
-      theme: 'light',
+      theme: null,
       handoutTheme: 'light',
     });
   });
