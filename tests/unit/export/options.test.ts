@@ -31,7 +31,7 @@ describe('parseExportArgs', () => {
       handoutTheme: 'light',
     });
     expect(parseExportArgs(['--handout-theme', 'dark'])).toMatchObject({
-      theme: 'light',
+      theme: null,
       handoutTheme: 'dark',
     });
   });
