@@ -132,13 +132,16 @@ export async function runRehearsal(
     await mirror?.stop();
   }
   if (!outcome.interrupted) {
-    await writeEngineReport({
-      finishedAt: new Date().toISOString(),
-      engine: identify(engine),
-      offline: options.offline,
-      scripts: Object.fromEntries(scripts.map(({ script, source }) => [script.file, scriptHash(source)])),
-      blocks: outcome.blocks,
-    });
+    await writeEngineReport(
+      {
+        finishedAt: new Date().toISOString(),
+        engine: identify(engine),
+        offline: options.offline,
+        scripts: Object.fromEntries(scripts.map(({ script, source }) => [script.file, scriptHash(source)])),
+        blocks: outcome.blocks,
+      },
+      options.reportPath,
+    );
   }
   return outcome;
 }

@@ -162,7 +162,12 @@ describe.skipIf(engines.length === 0).each(engines)(
           diff.replace('D /app/package-lock.json', 'C /app/package-lock.json'),
         );
         const outcome = await runRehearsal(
-          { offline: true, only: ['01-images', '03-containers'], examplesDir: copy },
+          {
+            offline: true,
+            only: ['01-images', '03-containers'],
+            examplesDir: copy,
+            reportPath: join(copy, 'report.json'),
+          },
           { line: () => {} },
           new AbortController().signal,
           env,
@@ -189,7 +194,12 @@ describe.skipIf(engines.length === 0).each(engines)(
         const note = '// the presenter saved this during the rehearsal\n';
         let saved = false;
         const outcome = await runRehearsal(
-          { offline: true, only: ['02-builds'], examplesDir: presenter },
+          {
+            offline: true,
+            only: ['02-builds'],
+            examplesDir: presenter,
+            reportPath: join(presenter, 'report.json'),
+          },
           {
             line: (message) => {
               // Saved while the demo has its own edit of the same file in place.
