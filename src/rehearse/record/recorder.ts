@@ -52,11 +52,7 @@ const PACE = {
  */
 export function createRecordingTerminal(session: ShellSession, size: TerminalSize): DemoTerminal {
   let screen: Screen = createScreen(size);
-  let screenWrites: Promise<void> = Promise.resolve();
-  const show = (data: string) => {
-    const target = screen;
-    screenWrites = screenWrites.then(() => target.write(data));
-  };
+  const show = (data: string) => screen.write(data);
   /** The block's events with their times since the block's start (seconds); undefined outside a block. */
   let events: { time: number; code: CastEvent[1]; data: string }[] | undefined;
   let clock = 0;
@@ -72,8 +68,7 @@ export function createRecordingTerminal(session: ShellSession, size: TerminalSiz
       return session.ended;
     },
     beginBlock() {
-      const previous = screen;
-      screenWrites = screenWrites.then(() => previous.dispose());
+      screen.dispose();
       screen = createScreen(size);
       events = [];
       clock = 0;
@@ -92,7 +87,7 @@ export function createRecordingTerminal(session: ShellSession, size: TerminalSiz
         }
         emit(time + PACE.beforeEnter, 'o', '\r\n');
       } else show('\r\n');
-      await screenWrites;
+      await screen.settled();
       const mark = screen.mark();
       const enteredAt = clock;
       const sentAt = performance.now();
@@ -101,7 +96,7 @@ export function createRecordingTerminal(session: ShellSession, size: TerminalSiz
         else show(data);
         onOutput?.(data);
       });
-      await screenWrites;
+      await screen.settled();
       const output = screen.textFrom(mark);
       if (recording) {
         lastExitCode = exitCode;
@@ -113,7 +108,6 @@ export function createRecordingTerminal(session: ShellSession, size: TerminalSiz
     async endBlock() {
       const recorded = events;
       events = undefined;
-      await screenWrites;
       if (!recorded || lastExitCode === undefined) return undefined;
       recorded.push({ time: clock + PACE.afterLastPrompt, code: 'x', data: String(lastExitCode) });
       let previous = 0;
@@ -125,7 +119,6 @@ export function createRecordingTerminal(session: ShellSession, size: TerminalSiz
     },
     async close() {
       await session.close();
-      await screenWrites;
       screen.dispose();
     },
   };

@@ -18,8 +18,10 @@ export interface ScreenMark {
  * last state. Claims read this text, so what is checked is what is shown.
  */
 export interface Screen {
-  /** Feeds the terminal; resolves once it has interpreted `data`. */
-  write(data: string): Promise<void>;
+  /** Feeds the terminal (in order; interpreted soon after, see `settled`). */
+  write(data: string): void;
+  /** Resolves once everything written so far is interpreted. */
+  settled(): Promise<void>;
   /** A mark on the cursor's line (where a command's output starts). */
   mark(): ScreenMark;
   /** The cursor's column: 0 when the last output ended its line. */
@@ -41,7 +43,9 @@ export function createScreen(size: TerminalSize): Screen {
   });
   // xterm.js answers queries (cursor position, device attributes) on onData; nobody listens here.
   return {
-    write: (data) => new Promise((resolve) => terminal.write(data, resolve)),
+    // One callback per write would cost a timer tick per keystroke: write freely, wait once.
+    write: (data) => terminal.write(data),
+    settled: () => new Promise((resolve) => terminal.write('', resolve)),
     mark() {
       const marker = terminal.registerMarker(0);
       if (!marker) throw new Error('the terminal refused a marker');
