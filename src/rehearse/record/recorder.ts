@@ -57,11 +57,44 @@ export function createRecordingTerminal(session: ShellSession, size: TerminalSiz
   let events: { time: number; code: CastEvent[1]; data: string }[] | undefined;
   let clock = 0;
   let lastExitCode: number | undefined;
+  /** The command that runs now: close() lets it read its screen before the screen goes. */
+  let running: Promise<unknown> = Promise.resolve();
   const emit = (time: number, code: CastEvent[1], data: string) => {
     clock = Math.max(clock, time);
     events?.push({ time: clock, code, data });
     if (code === 'o') show(data);
   };
+
+  async function runCommand(command: string, onOutput?: (chunk: string) => void): Promise<CommandResult> {
+    const recording = events !== undefined;
+    if (recording) {
+      emit(clock + PACE.beforeMarker, 'm', command);
+      let time = clock + PACE.afterMarker;
+      const delay = Math.min(PACE.keystroke, PACE.longestTyping / Math.max(1, command.length));
+      for (const [index, char] of [...command].entries()) {
+        time += delay * keystrokeJitter(index, char);
+        emit(time, 'o', char === '\n' ? `\r\n${CONTINUATION_PROMPT}` : char);
+      }
+      emit(time + PACE.beforeEnter, 'o', '\r\n');
+    } else show('\r\n');
+    await screen.settled();
+    const mark = screen.mark();
+    const enteredAt = clock;
+    const sentAt = performance.now();
+    const { exitCode, milliseconds } = await session.run(command, (data, at) => {
+      if (recording) emit(enteredAt + (at - sentAt) / 1000, 'o', data);
+      else show(data);
+      onOutput?.(data);
+    });
+    await screen.settled();
+    const output = screen.textFrom(mark);
+    if (recording) {
+      lastExitCode = exitCode;
+      clock = Math.max(clock, enteredAt + milliseconds / 1000);
+      if (!session.ended) emit(clock, 'o', `${screen.cursorX === 0 ? '' : '\r\n'}${PROMPT}`);
+    }
+    return { exitCode, output, milliseconds };
+  }
 
   return {
     get ended() {
@@ -75,35 +108,10 @@ export function createRecordingTerminal(session: ShellSession, size: TerminalSiz
       lastExitCode = undefined;
       emit(0, 'o', PROMPT);
     },
-    async run(command, onOutput) {
-      const recording = events !== undefined;
-      if (recording) {
-        emit(clock + PACE.beforeMarker, 'm', command);
-        let time = clock + PACE.afterMarker;
-        const delay = Math.min(PACE.keystroke, PACE.longestTyping / Math.max(1, command.length));
-        for (const [index, char] of [...command].entries()) {
-          time += delay * keystrokeJitter(index, char);
-          emit(time, 'o', char === '\n' ? `\r\n${CONTINUATION_PROMPT}` : char);
-        }
-        emit(time + PACE.beforeEnter, 'o', '\r\n');
-      } else show('\r\n');
-      await screen.settled();
-      const mark = screen.mark();
-      const enteredAt = clock;
-      const sentAt = performance.now();
-      const { exitCode, milliseconds } = await session.run(command, (data, at) => {
-        if (recording) emit(enteredAt + (at - sentAt) / 1000, 'o', data);
-        else show(data);
-        onOutput?.(data);
-      });
-      await screen.settled();
-      const output = screen.textFrom(mark);
-      if (recording) {
-        lastExitCode = exitCode;
-        clock = Math.max(clock, enteredAt + milliseconds / 1000);
-        if (!session.ended) emit(clock, 'o', `${screen.cursorX === 0 ? '' : '\r\n'}${PROMPT}`);
-      }
-      return { exitCode, output, milliseconds };
+    run(command, onOutput) {
+      const done = runCommand(command, onOutput);
+      running = done.catch(() => {});
+      return done;
     },
     async endBlock() {
       const recorded = events;
@@ -119,6 +127,7 @@ export function createRecordingTerminal(session: ShellSession, size: TerminalSiz
     },
     async close() {
       await session.close();
+      await running;
       screen.dispose();
     },
   };
