@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --rounds N] [--only deck,transfer,export,rehearse]`: medians of N alternated runs in
+ * `npm run bench [-- --rounds N] [--only deck,transfer,export,rehearse,record]`: medians of N alternated runs in
  * one process, and ratios against a baseline measured the same way. Not a test: machines here
  * are noisy, so read the ratios, not the milliseconds.
  */
@@ -10,12 +10,18 @@ import { measureExport, measureRawChromiumPrint } from '../src/bench/export-timi
 import { measureOfflineRehearsal, removeStandIns } from '../src/bench/rehearsal-timing.ts';
 import { engineEnvs } from '../src/rehearse/engine-env.ts';
 import { checkEngine } from '../src/rehearse/preflight.ts';
+import {
+  measureRehearsalWith,
+  measureSession,
+  openPipeTerminal,
+  openRecordingTerminal,
+} from '../src/bench/recording-timing.ts';
 import { alternate, formatMs, median } from '../src/bench/stats.ts';
 import { measureTransfer } from '../src/bench/transfer.ts';
 import { launchBrowser } from '../src/export/launch.ts';
 import { serveStatic } from '../src/export/serve.ts';
 
-const SECTIONS = ['deck', 'transfer', 'export', 'rehearse'] as const;
+const SECTIONS = ['deck', 'transfer', 'export', 'rehearse', 'record'] as const;
 const USAGE = `usage: npm run bench -- [--rounds N] [--only ${SECTIONS.join(',')}]   (N >= 1, default 7)`;
 
 function parse(): { rounds: number; only: Set<string> } {
@@ -157,4 +163,37 @@ if (only.has('rehearse')) {
       `${median_.toFixed(1)} s  (target <= 180 s: ${median_ <= 180 ? 'met' : 'MISSED'})`,
     );
   }
+}
+
+if (only.has('record')) {
+  // What recording costs: the same commands in a pseudo-terminal with the screen and the
+  // recording, against plain pipes (the rehearsal before it recorded); first without an engine,
+  // then whole offline rehearsals, alternated.
+  const sessions = await alternate(rounds, {
+    pipes: () => measureSession(openPipeTerminal),
+    recorded: () => measureSession(openRecordingTerminal),
+  });
+  const pipes = median(sessions.pipes!.map((sample) => sample.ms));
+  const recorded = median(sessions.recorded!.map((sample) => sample.ms));
+  const commands = sessions.pipes![0]!.commands;
+  console.log(`\nrecording, one terminal session of ${commands} commands (median of ${rounds}, no engine)`);
+  line('pipes, no terminal, no recording', formatMs(pipes));
+  line('pseudo-terminal, screen text, recording', formatMs(recorded));
+  line('added per command', `${((recorded - pipes) / commands).toFixed(2)} ms`);
+  const rehearsalRounds = Math.min(rounds, 3);
+  const rehearsals = await alternate(rehearsalRounds, {
+    pipes: () => measureRehearsalWith(openPipeTerminal),
+    recorded: () => measureRehearsalWith(openRecordingTerminal),
+  });
+  const all = [...rehearsals.pipes!, ...rehearsals.recorded!];
+  const without = median(rehearsals.pipes!.map((run) => run.seconds));
+  const withRecording = median(rehearsals.recorded!.map((run) => run.seconds));
+  console.log(
+    `recording, whole offline rehearsals, seconds (median of ${rehearsalRounds}; ${all.reduce((sum, run) => sum + run.problems, 0)} problems over ${all.length} runs)`,
+  );
+  line('without recording (pipes)', `${without.toFixed(1)} s`);
+  line('with recording', `${withRecording.toFixed(1)} s`);
+  console.log('ratios');
+  ratio('session: recorded / pipes', recorded / pipes, null);
+  ratio('rehearsal: with recording / without', withRecording / without, 1.2);
 }

@@ -12,7 +12,26 @@ export type CastEventCode = 'o' | 'i' | 'm' | 'r' | 'x';
 
 export type CastEvent = [interval: number, code: CastEventCode, data: string];
 
-/** Where a demo recording comes from; an extension field of the header (players ignore it). */
+/** One command of a recorded block: the `m` marker with the same index starts it. */
+export interface CastStep {
+  /** The command as the demo script has it (continuation lines joined by `\\\n`), the marker's label. */
+  command: string;
+  /** Its exit status; the recording's `x` event carries the last step's. */
+  exitCode: number;
+}
+
+/**
+ * Where a demo recording comes from; an extension field of the header (players ignore it).
+ *
+ * What a recording of a block holds (written by the rehearsal, src/rehearse/record/): the
+ * prompt; then per step an `m` marker labelled with the command, the command typed (`o` events,
+ * one keystroke each), Enter, the command's output at the pace it came, the next prompt; at the
+ * end one `x` event with the exit status of the last step (the block's first failure, as a block
+ * stops there). One `x` per recording, as the v3 spec has it (the exit of the recorded session):
+ * asciinema-player's WebSocket driver ends a stream on it, and its recording driver ignores it.
+ * A command the rehearsal did not run (offline, needs a registry) has no marker: `steps` are the
+ * commands that ran, in order.
+ */
 export interface CastOrigin {
   /** The demo block, `03-containers/diff`. */
   block: string;
@@ -26,6 +45,8 @@ export interface CastOrigin {
   scriptHash: string;
   /** When the block was recorded, ISO 8601. */
   recordedAt: string;
+  /** The commands that ran, in the order of their markers. */
+  steps: CastStep[];
 }
 
 export interface CastHeader {
@@ -105,4 +126,21 @@ export function serializeCast(cast: Cast): string {
 export function eventTimes(events: readonly CastEvent[]): number[] {
   let time = 0;
   return events.map(([interval]) => (time += interval));
+}
+
+/**
+ * True when the demo script changed since the recording was made (its sha256 is not the one in
+ * the header), or the recording does not say which script it was made from: the commands the
+ * slide shows may no longer be the ones the recording typed.
+ */
+export function isStaleRecording(header: CastHeader, currentScriptHash: string): boolean {
+  return header.docker_talk?.scriptHash !== currentScriptHash;
+}
+
+/** For people: why a recording is stale, or undefined when it is not. */
+export function staleReason(header: CastHeader, currentScriptHash: string): string | undefined {
+  if (!isStaleRecording(header, currentScriptHash)) return undefined;
+  const origin = header.docker_talk;
+  if (!origin) return 'the recording does not say which demo script it was made from';
+  return `${origin.block.split('/')[0]}.sh changed since it was recorded on ${origin.recordedAt.slice(0, 10)}: rehearse again`;
 }

@@ -9,8 +9,12 @@ import type { ImageStore } from './report.ts';
 export interface CommandResult {
   /** The command's exit code; for a signal, 128 + its number, as bash reports it. */
   exitCode: number;
-  stdout: string;
-  stderr: string;
+  /**
+   * What the terminal shows of the command's output when it ends: stdout and stderr as one
+   * stream (a terminal merges them), ANSI and progress redraws resolved, lines the terminal
+   * wrapped joined again, right-trimmed, no trailing empty lines.
+   */
+  output: string;
   milliseconds: number;
 }
 

@@ -84,8 +84,8 @@ export function parsePsSizes(output: string): Map<string, { own: number; virtual
 }
 
 /** Seconds from bash's `time` output (`real\t0m10.124s`). */
-export function parseRealSeconds(stderr: string): number {
-  const match = /real\s+(\d+)m([\d.]+)s/.exec(stderr);
+export function parseRealSeconds(output: string): number {
+  const match = /real\s+(\d+)m([\d.]+)s/.exec(output);
   if (!match) throw new Error('no "real" line from time');
   return Number(match[1]) * 60 + Number(match[2]);
 }

@@ -8,11 +8,8 @@ export interface RehearseOptions {
   only?: string[];
   /** The examples folder (build context and demo/); default assets/examples. Tests use a copy. */
   examplesDir?: string;
-  /**
-   * Where to add this engine's result; default `.rehearsal/report.json`. A rehearsal of broken or
-   * partial examples (a test's) writes elsewhere, so the speaker view never shows its result.
-   */
-  reportPath?: string;
+  /** Where the report and the recordings go; default .rehearsal. Tests use a temp folder. */
+  rehearsalDir?: string;
 }
 
 export const REHEARSE_USAGE = `usage: npm run rehearse -- [options]

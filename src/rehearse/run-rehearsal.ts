@@ -21,8 +21,21 @@ import { startMirror, servedByMirror, type Mirror } from './mirror.ts';
 import { needsRegistry } from './needs-registry.ts';
 import type { RehearseOptions } from './options.ts';
 import { checkEngine, checkPorts, PreflightError, type Engine } from './preflight.ts';
-import { engineKey, scriptHash, writeEngineReport, type BlockReport, type EngineIdentity } from './report.ts';
-import { startShellSession, type CommandResult, type ShellSession } from './shell-session.ts';
+import { createRecordingTerminal, type DemoTerminal } from './record/recorder.ts';
+import { createBlockCast, recordingPath, writeRecording } from './record/recordings.ts';
+import {
+  engineKey,
+  engineLabel,
+  REHEARSAL_DIR,
+  scriptHash,
+  writeEngineReport,
+  type BlockReport,
+  type EngineIdentity,
+} from './report.ts';
+import { startShellSession } from './shell-session.ts';
+import { DEMO_TERMINAL } from '../cast/terminal.ts';
+import type { Cast } from '../cast/asciicast.ts';
+import type { CommandResult } from './claim-types.ts';
 import { ensureStandIns } from './stand-ins.ts';
 import type { TableRow } from './table.ts';
 
@@ -43,6 +56,21 @@ export interface RehearsalOutcome {
 /** How long a command may be quiet before the log says it is still running. */
 const HEARTBEAT_MS = 10_000;
 
+/** Opens the terminal a demo script is typed into; `$0` is `scriptPath`. */
+export type OpenDemoTerminal = (scriptPath: string, env: NodeJS.ProcessEnv, cwd: string) => DemoTerminal;
+
+/** The rehearsal's own: a pseudo-terminal of the pane's size, each block recorded. */
+export const openRecordingTerminal: OpenDemoTerminal = (scriptPath, env, cwd) =>
+  createRecordingTerminal(startShellSession(scriptPath, env, cwd, DEMO_TERMINAL), DEMO_TERMINAL);
+
+/** What a block's recording needs besides its events. */
+interface RecordingContext {
+  engine: EngineIdentity;
+  scriptHash: string;
+  /** Written with the report, so an interrupted rehearsal leaves the last recordings as they were. */
+  casts: Map<string, Cast>;
+}
+
 /**
  * The story of a rehearsal: find the engine and a BuildKit client; make the talk's images
  * available (pulled, or stand-ins offline); check the ports; run every block of every demo
@@ -54,6 +82,7 @@ export async function runRehearsal(
   log: RehearsalLog,
   signal: AbortSignal,
   env: NodeJS.ProcessEnv = process.env,
+  openTerminal: OpenDemoTerminal = openRecordingTerminal,
 ): Promise<RehearsalOutcome> {
   const outcome: RehearsalOutcome = { rows: [], blocks: [], failures: [], notes: [], interrupted: false };
   const examplesDir = options.examplesDir ?? EXAMPLES_DIR;
@@ -65,7 +94,10 @@ export async function runRehearsal(
       `--only names a script that has no blocks in ${join(examplesDir, 'demo')}: ${options.only.join(', ')}`,
     );
   }
+  const rehearsalDir = options.rehearsalDir ?? REHEARSAL_DIR;
   const engine = await checkEngine(env);
+  const identity = identify(engine);
+  const casts = new Map<string, Cast>();
   engine.notes.forEach((note) => log.line(note));
   outcome.notes.push(...engine.notes);
 
@@ -88,25 +120,37 @@ export async function runRehearsal(
         outcome.notes.push(message);
       })
     : undefined;
-  let session: ShellSession | undefined;
+  let session: DemoTerminal | undefined;
   const abort = () => void session?.close();
   signal.addEventListener('abort', abort);
   try {
-    for (const { script } of scripts) {
+    for (const { script, source } of scripts) {
       if (signal.aborted) break;
-      session = startShellSession(join(workDir, 'demo', script.file), sessionEnv, workDir);
+      session = openTerminal(join(workDir, 'demo', script.file), sessionEnv, workDir);
       for (const command of script.preamble) {
         const result = await session.run(command.text);
         if (result.exitCode !== 0) {
           outcome.failures.push(
-            `${script.file}:${command.line}: the set-up line \`${command.text}\` exited ${result.exitCode}: ${result.stderr}`,
+            `${script.file}:${command.line}: the set-up line \`${command.text}\` exited ${result.exitCode}: ${result.output}`,
           );
         }
       }
+      const recording: RecordingContext = { engine: identity, scriptHash: scriptHash(source), casts };
       for (const block of script.blocks) {
         if (signal.aborted) break;
         outcome.blocks.push(
-          await rehearseBlock(block, session, options, mirror, engine, context, results, log, outcome),
+          await rehearseBlock(
+            block,
+            session,
+            options,
+            mirror,
+            engine,
+            context,
+            results,
+            log,
+            outcome,
+            recording,
+          ),
         );
       }
       await session.close();
@@ -132,18 +176,25 @@ export async function runRehearsal(
     await mirror?.stop();
   }
   if (!outcome.interrupted) {
+    // The recordings first: a report never names a recording that is not there yet.
+    for (const [path, cast] of casts) await writeRecording(rehearsalDir, path, cast);
     await writeEngineReport(
       {
         finishedAt: new Date().toISOString(),
-        engine: identify(engine),
+        engine: identity,
         offline: options.offline,
         scripts: Object.fromEntries(scripts.map(({ script, source }) => [script.file, scriptHash(source)])),
         blocks: outcome.blocks,
       },
-      options.reportPath,
+      join(rehearsalDir, 'report.json'),
     );
   }
   return outcome;
+}
+
+/** For the progress line: what a command printed last, without colours and cursor moves. */
+function stripAnsi(text: string): string {
+  return text.replace(new RegExp(String.raw`\u001b(\[[0-9;?]*[ -/]*[@-~]|\][^\u0007]*\u0007|.)`, 'g'), '');
 }
 
 function identify(engine: Engine): EngineIdentity {
@@ -185,7 +236,7 @@ async function provideImages(
 
 async function rehearseBlock(
   block: DemoBlock,
-  session: ShellSession,
+  session: DemoTerminal,
   options: RehearseOptions,
   mirror: Mirror | undefined,
   engine: Engine,
@@ -193,6 +244,7 @@ async function rehearseBlock(
   results: Map<string, { command: string; result: CommandResult }[]>,
   log: RehearsalLog,
   outcome: RehearsalOutcome,
+  recording: RecordingContext,
 ): Promise<BlockReport> {
   const report: BlockReport = {
     id: block.id,
@@ -200,7 +252,10 @@ async function rehearseBlock(
     status: 'passed',
     notRehearsed: [],
     claims: [],
+    steps: [],
   };
+  const startedAt = new Date();
+  session.beginBlock();
   const ran: { command: string; result: CommandResult }[] = [];
   results.set(block.id, ran);
   const rows: TableRow[] = [];
@@ -231,19 +286,37 @@ async function rehearseBlock(
     );
     const result = await session
       .run(command.text, (chunk) => {
-        const lines = chunk.split('\n').filter((line) => line.trim());
+        const lines = stripAnsi(chunk)
+          .split(/[\r\n]/)
+          .filter((line) => line.trim());
         lastLine = lines.pop() ?? lastLine;
       })
       .finally(() => clearInterval(heartbeat));
     ran.push({ command: command.text, result });
+    report.steps!.push({ command: command.text, exitCode: result.exitCode, screen: result.output });
     rows.push(row(command.text, String(result.exitCode), (result.milliseconds / 1000).toFixed(1)));
     if (result.exitCode !== 0) {
       report.failed = command.text;
-      const said = (result.stderr || result.stdout).split('\n').slice(-3).join(' / ');
+      const said = result.output.split('\n').slice(-3).join(' / ');
       outcome.failures.push(
         `${block.id} (slide "${block.slideId}"): \`${command.text}\` exited ${result.exitCode}: ${said}. Fix: assets/examples/demo/${block.script}:${command.line}`,
       );
     }
+  }
+  const events = await session.endBlock();
+  if (events) {
+    const path = recordingPath(recording.engine.key, block.id);
+    const origin = {
+      block: block.id,
+      slide: block.slideId,
+      engine: `Docker ${engineLabel(recording.engine)}`,
+      engineKey: recording.engine.key,
+      scriptHash: recording.scriptHash,
+      recordedAt: startedAt.toISOString(),
+      steps: report.steps!.map(({ command, exitCode }) => ({ command, exitCode })),
+    };
+    recording.casts.set(path, createBlockCast(origin, DEMO_TERMINAL, startedAt, events));
+    report.recording = path;
   }
   for (const claim of CLAIMS.filter((candidate) => candidate.block === block.id)) {
     const result = await checkClaim(claim, context, engine, Boolean(report.failed));

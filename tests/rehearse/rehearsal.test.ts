@@ -166,7 +166,7 @@ describe.skipIf(engines.length === 0).each(engines)(
             offline: true,
             only: ['01-images', '03-containers'],
             examplesDir: copy,
-            reportPath: join(copy, 'report.json'),
+            rehearsalDir: join(copy, '.rehearsal'),
           },
           { line: () => {} },
           new AbortController().signal,
@@ -198,7 +198,7 @@ describe.skipIf(engines.length === 0).each(engines)(
             offline: true,
             only: ['02-builds'],
             examplesDir: presenter,
-            reportPath: join(presenter, 'report.json'),
+            rehearsalDir: join(presenter, '.rehearsal'),
           },
           {
             line: (message) => {
