@@ -8,6 +8,11 @@ export interface RehearseOptions {
   only?: string[];
   /** The examples folder (build context and demo/); default assets/examples. Tests use a copy. */
   examplesDir?: string;
+  /**
+   * Also write every command's output and every engine answer a claim asked for to
+   * `<recordTo>/<engine key>/recording.json`, for the claims' unit tests; only when all held.
+   */
+  recordTo?: string;
 }
 
 export const REHEARSE_USAGE = `usage: npm run rehearse -- [options]
@@ -21,6 +26,8 @@ options:
                  the output); commands that need a registry are reported as not rehearsed
   --only LIST    comma-separated scripts, e.g. 01-images,02-builds (later scripts use what the
                  earlier ones built, so 03 alone fails without 01's hello-layers)
+  --record DIR   also write the engine's output the claims read to DIR/<engine>/recording.json
+                 (the claims' test fixtures: tests/fixtures/engine-output); only when all held
   --help         show this help`;
 
 export class RehearseUsageError extends Error {
@@ -39,6 +46,7 @@ export function parseRehearseArgs(argv: readonly string[]): RehearseOptions | 'h
       options: {
         offline: { type: 'boolean', default: false },
         only: { type: 'string' },
+        record: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -49,7 +57,11 @@ export function parseRehearseArgs(argv: readonly string[]): RehearseOptions | 'h
         `--only takes script names like 01-images,02-builds, not "${values.only}"`,
       );
     }
-    return only ? { offline: values.offline, only } : { offline: values.offline };
+    return {
+      offline: values.offline,
+      ...(only ? { only } : {}),
+      ...(values.record ? { recordTo: values.record } : {}),
+    };
   } catch (error) {
     throw new RehearseUsageError(error instanceof Error ? error.message : String(error));
   }
