@@ -76,7 +76,10 @@ export function expectThat(condition: boolean, whatWasSeen: string): void {
  */
 export function commandLookup<Result>(
   results: ReadonlyMap<string, readonly { command: string; result: Result }[]>,
-): { output(block: string, command: string | RegExp): Result; outputs(block: string, command: string | RegExp): Result[] } {
+): {
+  output(block: string, command: string | RegExp): Result;
+  outputs(block: string, command: string | RegExp): Result[];
+} {
   const outputs = (block: string, command: string | RegExp) =>
     (results.get(block) ?? [])
       .filter((entry) =>

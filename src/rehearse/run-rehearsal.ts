@@ -3,7 +3,13 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
-import { claimFailureLine, ClaimFailed, commandLookup, type Claim, type ClaimContext } from './claim-types.ts';
+import {
+  claimFailureLine,
+  ClaimFailed,
+  commandLookup,
+  type Claim,
+  type ClaimContext,
+} from './claim-types.ts';
 import { CLAIMS } from './claims.ts';
 import {
   changedFiles,
