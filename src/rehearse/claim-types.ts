@@ -73,3 +73,34 @@ export class ClaimFailed extends Error {
 export function expectThat(condition: boolean, whatWasSeen: string): void {
   if (!condition) throw new ClaimFailed(whatWasSeen);
 }
+
+/**
+ * `output` and `outputs` over the commands that ran, per block: the rehearsal's lookup, and the
+ * tests' over recorded output, so a claim finds its command the same way in both.
+ */
+export function commandLookup<Result>(
+  results: ReadonlyMap<string, readonly { command: string; result: Result }[]>,
+): {
+  output(block: string, command: string | RegExp): Result;
+  outputs(block: string, command: string | RegExp): Result[];
+} {
+  const outputs = (block: string, command: string | RegExp) =>
+    (results.get(block) ?? [])
+      .filter((entry) =>
+        typeof command === 'string' ? entry.command.includes(command) : command.test(entry.command),
+      )
+      .map((entry) => entry.result);
+  return {
+    output(block, command) {
+      const [first] = outputs(block, command);
+      if (!first) throw new ClaimFailed(`no command with "${String(command)}" ran in ${block}`);
+      return first;
+    },
+    outputs,
+  };
+}
+
+/** The rehearsal's line for a claim that does not hold: its own slide first, then what was seen. */
+export function claimFailureLine(claim: Pick<Claim, 'slide' | 'asserts' | 'fix'>, detail: string): string {
+  return `slide "${claim.slide}": the claim "${claim.asserts}" does not hold: ${detail}. Fix: ${claim.fix.join(' or ')}`;
+}

@@ -10,6 +10,11 @@ export interface RehearseOptions {
   examplesDir?: string;
   /** Where the report and the recordings go; default .rehearsal. Tests use a temp folder. */
   rehearsalDir?: string;
+  /**
+   * Also write every command's output and every engine answer a claim asked for to
+   * `<evidenceTo>/<engine key>/evidence.json`, for the claims' unit tests; only when all held.
+   */
+  evidenceTo?: string;
 }
 
 export const REHEARSE_USAGE = `usage: npm run rehearse -- [options]
@@ -23,6 +28,8 @@ options:
                  the output); commands that need a registry are reported as not rehearsed
   --only LIST    comma-separated scripts, e.g. 01-images,02-builds (later scripts use what the
                  earlier ones built, so 03 alone fails without 01's hello-layers)
+  --evidence DIR   also write the engine's output the claims read to DIR/<engine>/evidence.json
+                 (the claims' test fixtures: tests/fixtures/engine-output); only when all held
   --help         show this help`;
 
 export class RehearseUsageError extends Error {
@@ -41,6 +48,7 @@ export function parseRehearseArgs(argv: readonly string[]): RehearseOptions | 'h
       options: {
         offline: { type: 'boolean', default: false },
         only: { type: 'string' },
+        evidence: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -51,7 +59,11 @@ export function parseRehearseArgs(argv: readonly string[]): RehearseOptions | 'h
         `--only takes script names like 01-images,02-builds, not "${values.only}"`,
       );
     }
-    return only ? { offline: values.offline, only } : { offline: values.offline };
+    return {
+      offline: values.offline,
+      ...(only ? { only } : {}),
+      ...(values.evidence ? { evidenceTo: values.evidence } : {}),
+    };
   } catch (error) {
     throw new RehearseUsageError(error instanceof Error ? error.message : String(error));
   }

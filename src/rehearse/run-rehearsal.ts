@@ -3,7 +3,13 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
-import { ClaimFailed, type Claim, type ClaimContext } from './claim-types.ts';
+import {
+  claimFailureLine,
+  ClaimFailed,
+  commandLookup,
+  type Claim,
+  type ClaimContext,
+} from './claim-types.ts';
 import { CLAIMS } from './claims.ts';
 import {
   changedFiles,
@@ -18,6 +24,7 @@ import type { DockerClient } from './docker-client.ts';
 import { createdSince, describeState, isEmpty, readEngineState, removeCreated } from './engine-state.ts';
 import { TALK_IMAGES } from './images.ts';
 import { startMirror, servedByMirror, type Mirror } from './mirror.ts';
+import { createEvidenceContext, recordCommands, writeEngineEvidence } from './claim-evidence.ts';
 import { needsRegistry } from './needs-registry.ts';
 import type { RehearseOptions } from './options.ts';
 import { checkEngine, checkPorts, PreflightError, type Engine } from './preflight.ts';
@@ -112,7 +119,9 @@ export async function runRehearsal(
   await symlink(engine.docker.path, join(shim, 'docker'));
   const sessionEnv = { ...engine.docker.env, PATH: `${shim}${delimiter}${env.PATH ?? ''}` };
   const results = new Map<string, { command: string; result: CommandResult }[]>();
-  const context = createClaimContext(engine, results, examplesDir);
+  const engineContext = createClaimContext(engine, results, examplesDir);
+  const recorder = options.evidenceTo ? createEvidenceContext(engineContext) : undefined;
+  const context = recorder?.context ?? engineContext;
   // Started last before the demos, so the finally below always stops it.
   const mirror = options.offline
     ? await startMirror(engine.docker, engineKey(engine.version, engine.store), TALK_IMAGES, (message) => {
@@ -174,6 +183,21 @@ export async function runRehearsal(
     outcome.failures.push(...problems.map((problem) => `cleanup: ${problem}`));
     await rm(shim, { recursive: true, force: true });
     await mirror?.stop();
+  }
+  if (recorder && options.evidenceTo && !outcome.interrupted) {
+    // Fixtures are output on which every claim held: a failing run records nothing.
+    if (outcome.failures.length > 0) log.line('not recorded: the rehearsal did not pass');
+    else {
+      const path = await writeEngineEvidence(options.evidenceTo, {
+        engine: engineKey(engine.version, engine.store),
+        recordedAt: new Date().toISOString(),
+        store: engine.store,
+        engineOnThisHost: engine.onThisHost,
+        blocks: recordCommands(results),
+        ...recorder.recorded(),
+      });
+      log.line(`recorded the engine's output for the claims' tests: ${path}`);
+    }
   }
   if (!outcome.interrupted) {
     // The recordings first: a report never names a recording that is not there yet.
@@ -319,13 +343,14 @@ async function rehearseBlock(
     report.recording = path;
   }
   for (const claim of CLAIMS.filter((candidate) => candidate.block === block.id)) {
-    const result = await checkClaim(claim, context, engine, Boolean(report.failed));
+    const result = await checkClaim(claim, context, {
+      blockFailed: Boolean(report.failed),
+      onThisHost: engine.onThisHost,
+    });
     report.claims.push(result);
     // The claim's own slide: a claim may be checked after a later slide's block (copy-on-write).
     if (!result.ok) {
-      outcome.failures.push(
-        `slide "${claim.slide}": the claim "${claim.asserts}" does not hold: ${result.detail}. Fix: ${claim.fix.join(' or ')}`,
-      );
+      outcome.failures.push(claimFailureLine(claim, result.detail));
     }
   }
   const failedClaims = report.claims.filter((claim) => !claim.ok);
@@ -344,10 +369,15 @@ async function rehearseBlock(
   return report;
 }
 
-async function checkClaim(claim: Claim, context: ClaimContext, engine: Engine, blockFailed: boolean) {
+/** A claim's result as the report keeps it: a `ClaimFailed` says what the engine showed instead. */
+export async function checkClaim(
+  claim: Claim,
+  context: ClaimContext,
+  { blockFailed, onThisHost }: { blockFailed: boolean; onThisHost: boolean },
+): Promise<{ asserts: string; ok: boolean; detail: string }> {
   if (blockFailed)
     return { asserts: claim.asserts, ok: false, detail: 'not checked: a command of its block failed' };
-  if (claim.hostOnly && !engine.onThisHost) {
+  if (claim.hostOnly && !onThisHost) {
     return {
       asserts: claim.asserts,
       ok: true,
@@ -368,19 +398,8 @@ function createClaimContext(
   results: Map<string, { command: string; result: CommandResult }[]>,
   examplesDir: string,
 ): ClaimContext {
-  const find = (block: string, command: string | RegExp) =>
-    (results.get(block) ?? [])
-      .filter((entry) =>
-        typeof command === 'string' ? entry.command.includes(command) : command.test(entry.command),
-      )
-      .map((entry) => entry.result);
   return {
-    output(block, command) {
-      const [first] = find(block, command);
-      if (!first) throw new ClaimFailed(`no command with "${String(command)}" ran in ${block}`);
-      return first;
-    },
-    outputs: find,
+    ...commandLookup(results),
     docker: (args) => engine.docker.run(args),
     example: (path) => readFileSync(join(examplesDir, path), 'utf8'),
     engineOnThisHost: engine.onThisHost,
