@@ -16,6 +16,7 @@ import { validateDeck } from '../deck/validate.ts';
 import { validateDemos } from '../deck/validate-demos.ts';
 import { renderDeckSlides } from '../render/render-slide.ts';
 import { showErrorPanel } from './error-panel.ts';
+import { takeLiveTokenFromPage } from './live-client.ts';
 import { createRevealConfig } from './reveal-config.ts';
 import { bindSpeakerViewKey } from './speaker-view.ts';
 import { attachSpeakerDemos } from './speaker-demos.ts';
@@ -25,6 +26,8 @@ import { collectDiagramTargets, prepareDiagrams } from './diagrams.ts';
 import type { DiagramTarget, DrawReport } from '../diagrams/draw.ts';
 
 async function start(): Promise<void> {
+  // Live (`npm run present -- --live`): the token leaves the URL before anything reads the hash.
+  takeLiveTokenFromPage();
   markLoading();
   const { deck, assets, imageUrls, demos } = loadDeck();
   const problems = [...validateDeck(deck, assets), ...validateDemos(deck, demos)];
