@@ -73,11 +73,6 @@ function harness(
   };
 }
 
-const isControl = (type: string, step: number) => (frames: LiveFrame[]) =>
-  frames.some(
-    (frame) => !Array.isArray(frame) && 'type' in frame && frame.type === type && frame.step === step,
-  );
-
 describe('a live session', () => {
   it('streams a block as asciicast v3: a header, a marker per step, the command typed, then its output', async () => {
     const h = harness();
