@@ -9,10 +9,15 @@ import { CLOSE, LIVE_PROTOCOL, TOKEN_PROTOCOL_PREFIX, type LiveRequest } from '.
  * reason short enough for a close frame (at most 123 bytes).
  */
 
-export type Decision = { allow: true } | { allow: false; code: number; reason: string };
+export interface Refusal {
+  allow: false;
+  code: number;
+  reason: string;
+}
+export type Decision = { allow: true } | Refusal;
 
 const ALLOW: Decision = { allow: true };
-const refuse = (code: number, reason: string): Decision => ({ allow: false, code, reason });
+const refuse = (code: number, reason: string): Refusal => ({ allow: false, code, reason });
 
 /** Addresses the runner may listen on: loopback only. `localhost` is taken as 127.0.0.1. */
 const LOOPBACK: Readonly<Record<string, string>> = {
@@ -93,7 +98,12 @@ export function checkConnection(config: GuardConfig, facts: ConnectionFacts): De
   const tokens = protocols.filter((protocol) => protocol.startsWith(TOKEN_PROTOCOL_PREFIX));
   if (tokens.length === 0)
     return refuse(CLOSE.badToken, 'no token: open the URL the present command printed');
-  if (tokens.length > 1 || !sameSecret(tokens[0]!.slice(TOKEN_PROTOCOL_PREFIX.length), config.token)) {
+  const [token] = tokens;
+  if (
+    tokens.length > 1 ||
+    token === undefined ||
+    !sameSecret(token.slice(TOKEN_PROTOCOL_PREFIX.length), config.token)
+  ) {
     return refuse(CLOSE.badToken, 'wrong token: open the URL this present run printed');
   }
   if (facts.sessionOpen) {
@@ -132,7 +142,7 @@ export function parseRequest(raw: string): Parsed {
   }
   const unknown = keys.filter((key) => key !== 'block' && key !== 'step');
   if (unknown.length > 0)
-    return bad(`a message is {block, step} only: unknown field "${clip(unknown[0]!, 20)}"`);
+    return bad(`a message is {block, step} only: unknown field "${clip(unknown[0] ?? '', 20)}"`);
   const { block, step } = value as { block?: unknown; step?: unknown };
   if (block === null && step === null) return { ok: true, request: { block: null, step: null } };
   if (typeof block !== 'string' || !keys.includes('step')) {
@@ -162,6 +172,8 @@ export interface StepState {
   step: number;
 }
 
+export type StepDecision = { allow: true; next: StepState } | Refusal;
+
 /**
  * Whether `request` may run now. `changedScripts` are the script files whose content on disk is
  * no longer what the runner loaded at start (the caller reads the disk; this stays pure).
@@ -173,7 +185,7 @@ export function checkStep(
   changedScripts: ReadonlySet<string>,
   state: StepState,
   request: { block: string; step: number },
-): Decision & { next?: StepState } {
+): StepDecision {
   const known = blocks.get(request.block);
   if (!known) return refuse(CLOSE.unknownBlock, `no block "${clip(request.block, 60)}" in the demo scripts`);
   if (changedScripts.has(known.script)) {

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -64,15 +64,22 @@ const MAX_MESSAGE_BYTES = 1024;
  */
 export async function createLiveServer(options: LiveServerOptions): Promise<LiveServer> {
   const address = loopbackAddress(options.bindAddress ?? '127.0.0.1');
+  const live = options.live;
   const serveFile = createStaticHandler(options.distDir);
-  let config: GuardConfig | undefined;
+  // Listening first, handlers after: the guard's Host and Origin need the port, and no request
+  // is handled before the handlers are there (nothing awaits in between).
+  const server: Server = createServer();
+  const port = await listen(server, address, options.port ?? 0, options.nextFreePort ?? false);
+  const host = hostOf(address, port);
+  const origin = `http://${host}`;
+  const config: GuardConfig = { host, origin, token: live?.token ?? '' };
   let sessionOpen = false;
   const sockets = new Set<WebSocket>();
 
-  const server: Server = createServer((request, response) => {
-    const host = checkHost(config!, request.headers.host);
-    if (!host.allow) {
-      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`${host.reason}\n`);
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const decision = checkHost(config, request.headers.host);
+    if (!decision.allow) {
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`${decision.reason}\n`);
       return;
     }
     if (request.url?.split('?')[0] === LIVE_PATH) {
@@ -81,22 +88,22 @@ export async function createLiveServer(options: LiveServerOptions): Promise<Live
     }
     serveFile(request, response);
   });
-  const sockets_ = new WebSocketServer({
+  const webSockets = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
     // The page asks for the protocol and passes its token as a second one: answer with the
-    // protocol, never echo the token. A client without it still gets an answer, to read the refusal.
+    // protocol, never echo the token.
     handleProtocols: (protocols) => (protocols.has(LIVE_PROTOCOL) ? LIVE_PROTOCOL : false),
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!options.live || request.url?.split('?')[0] !== LIVE_PATH) {
+    if (!live || request.url?.split('?')[0] !== LIVE_PATH) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets_.handleUpgrade(request, socket, head, (ws) => {
+    webSockets.handleUpgrade(request, socket, head, (ws) => {
       // Decided here, synchronously with taking the session: two sockets at once get one session.
-      const decision = checkConnection(config!, {
+      const decision = checkConnection(config, {
         host: request.headers.host,
         origin: request.headers.origin,
         protocols: request.headers['sec-websocket-protocol'],
@@ -108,17 +115,17 @@ export async function createLiveServer(options: LiveServerOptions): Promise<Live
         ws.close(decision.code, closeReason(decision.reason));
         return;
       }
-      startSession(ws, options.live!);
+      startSession(ws, live);
     });
   });
 
-  const startSession = (ws: WebSocket, live: LiveEndpoint) => {
+  const startSession = (ws: WebSocket, endpoint: LiveEndpoint) => {
     sessionOpen = true;
     let state: StepState = { block: undefined, step: 0 };
     const send = (frame: LiveFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    const session = live.createSession(send);
+    const session = endpoint.createSession(send);
     let ended = false;
     const end = async () => {
       if (ended) return;
@@ -143,36 +150,33 @@ export async function createLiveServer(options: LiveServerOptions): Promise<Live
       }
       const request = parsed.request;
       if (request.block === null) {
+        // The slide was left: a later visit starts the block over, at 0 or 1.
         state = { block: undefined, step: 0 };
         void session.leave();
         return;
       }
-      const decision = checkStep(live.blocks, live.changedScripts(), state, request);
+      const decision = checkStep(endpoint.blocks, endpoint.changedScripts(), state, request);
       if (!decision.allow) {
         refuse(decision.code, decision.reason);
         return;
       }
-      state = decision.next!;
+      state = decision.next;
       void session.run(request.block, request.step);
     });
     ws.once('close', () => void end());
-    send({ type: 'hello', ...live.hello });
+    send({ type: 'hello', ...endpoint.hello });
   };
 
-  const port = await listen(server, address, options.port ?? 0, options.nextFreePort ?? false);
-  const host = hostOf(address, port);
-  const origin = `http://${host}`;
-  config = { host, origin, token: options.live?.token ?? '' };
   return {
     url: `${origin}/`,
     origin,
-    liveUrl: options.live ? `${origin}/#live=${options.live.token}` : undefined,
+    liveUrl: live ? `${origin}/#live=${live.token}` : undefined,
     get sessionOpen() {
       return sessionOpen;
     },
     async close() {
       for (const ws of sockets) ws.close(CLOSE.runnerStopped, 'the runner stopped');
-      sockets_.close();
+      webSockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Each socket's session ends its processes when the socket closes; wait for that.
@@ -206,6 +210,7 @@ async function listen(server: Server, address: string, port: number, nextFree: b
         if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
           throw new Error(
             `${PROJECT_NAME} present: port ${tried} on ${address} is in use; stop what holds it or use another port`,
+            { cause: error },
           );
         }
         throw error;

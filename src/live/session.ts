@@ -7,6 +7,9 @@ import { startScriptShell, type ScriptShell } from './script-shell.ts';
 /** A frame to the page: an asciicast v3 header or event, or a control object. */
 export type LiveFrame = CastHeader | CastEvent | LiveControl;
 
+/** The longest a command takes to appear, typed. */
+const MAX_TYPING_MS = 1500;
+
 /** A demo script as the runner loaded it at start. */
 export interface LoadedScript {
   script: DemoScript;
@@ -167,7 +170,7 @@ export function createLiveSession(options: SessionOptions): LiveSession {
       .run(command.text, (text) => emit('o', text))
       .finally(() => clearTimeout(timer));
     const seconds = (performance.now() - started) / 1000;
-    const firstLine = command.text.split('\n')[0]!;
+    const firstLine = command.text.split('\n')[0] ?? command.text;
     if (mine !== generation) {
       options.log(
         `live  ${id} step ${step}: ${firstLine} → ended: the slide was left (${seconds.toFixed(1)} s)`,
@@ -198,11 +201,13 @@ export function createLiveSession(options: SessionOptions): LiveSession {
   /** The prompt and the command, a character at a time, as if typed. */
   const typeCommand = async (text: string, mine: number) => {
     emit('o', '$ ');
-    for (const char of text.replaceAll('\n', '\n> ')) {
+    const typed = text.replaceAll('\n', '\n> ');
+    // A long command is typed faster: the audience waits at most about 1.5 s for it.
+    const delay = Math.min(options.typingDelayMs, MAX_TYPING_MS / typed.length);
+    for (const char of typed) {
       if (mine !== generation) return;
       emit('o', char === '\n' ? '\r\n' : char);
-      if (options.typingDelayMs > 0)
-        await new Promise((resolve) => setTimeout(resolve, options.typingDelayMs));
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     }
     emit('o', '\r\n');
   };
