@@ -22,8 +22,10 @@ ENGINES_DIR="${TALK_ENGINES_DIR:-/tmp/docker-talk-engines}"
 CACHE_DIR="${TALK_ENGINES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/docker-talk/engine-28.5}"
 SID_PACKAGES=(docker.io containerd docker-cli docker-buildx)
 SID_VERSION_PREFIX="28.5"
-BRIDGE=br28
-BRIDGE_ADDRESS=172.29.0.1/24
+# Each engine gets a bridge of its own: sharing docker0 with the machine's own engine, or with
+# another dockerd started and stopped by a test, leaves one of them without it.
+declare -A BRIDGES=([20.10]=br20 [28.5]=br28)
+declare -A BRIDGE_ADDRESSES=([20.10]=172.30.0.1/24 [28.5]=172.29.0.1/24)
 
 say() { echo "engines: $*" >&2; }
 die() {
@@ -33,6 +35,22 @@ die() {
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# daemon LOG COMMAND…: runs a daemon in the background with no file descriptor of ours but its
+# log: a daemon that inherits a descriptor holding a lock (`flock … engines.sh start`) or a pipe
+# (a test's output) would hold it for as long as it runs.
+daemon() {
+  local log=$1
+  shift
+  (
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec </dev/null >"$log" 2>&1
+    as_root "$@"
+  ) &
 }
 
 # --- install --------------------------------------------------------------------------------------
@@ -112,14 +130,26 @@ write_env() {
   } >"$dir/env"
 }
 
+# ensure_bridge NAME: the engine's own bridge, with its address; without one, builds and runs
+# fail with "network bridge not found". No iptables rules: ports are published by docker-proxy.
+ensure_bridge() {
+  local bridge=${BRIDGES[$1]}
+  ip link show "$bridge" >/dev/null 2>&1 && return
+  as_root ip link add "$bridge" type bridge
+  as_root ip addr add "${BRIDGE_ADDRESSES[$1]}" dev "$bridge"
+  as_root ip link set "$bridge" up
+}
+
 running() { [ -f "$1/pid" ] && kill -0 "$(cat "$1/pid")" 2>/dev/null; }
 
 start_engine_20() {
   local dir="$ENGINES_DIR/20.10"
   mkdir -p "$dir/config"
+  ensure_bridge 20.10
   if ! running "$dir"; then
-    as_root /usr/sbin/dockerd --data-root "$dir/root" --exec-root "$dir/exec" \
-      -H "unix://$dir/docker.sock" --pidfile "$dir/pid" >"$dir/dockerd.log" 2>&1 &
+    daemon "$dir/dockerd.log" /usr/sbin/dockerd --data-root "$dir/root" --exec-root "$dir/exec" \
+      -H "unix://$dir/docker.sock" --pidfile "$dir/pid" \
+      --bridge "${BRIDGES[20.10]}" --iptables=false --ip6tables=false
   fi
   # Debian's own client 20.10 builds with BuildKit through DOCKER_BUILDKIT=1.
   mkdir -p "$dir/bin" && ln -sf /usr/bin/docker "$dir/bin/docker"
@@ -142,23 +172,18 @@ EOF
   cat >"$dir/daemon.json" <<EOF
 { "features": { "containerd-snapshotter": true } }
 EOF
-  if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
-    as_root ip link add "$BRIDGE" type bridge
-    as_root ip addr add "$BRIDGE_ADDRESS" dev "$BRIDGE"
-    as_root ip link set "$BRIDGE" up
-  fi
+  ensure_bridge 28.5
   # Its own bin folder first on PATH: containerd finds its shim there, dockerd its proxy.
   local path="$bin:/usr/sbin:/usr/bin:/sbin:/bin"
   if ! pgrep -f "containerd --config $dir/containerd.toml" >/dev/null; then
-    as_root env PATH="$path" "$bin/containerd" --config "$dir/containerd.toml" \
-      >"$dir/containerd.log" 2>&1 &
+    daemon "$dir/containerd.log" env PATH="$path" "$bin/containerd" --config "$dir/containerd.toml"
     for _ in $(seq 1 60); do [ -S "$dir/containerd/containerd.sock" ] && break; sleep 0.25; done
   fi
   if ! running "$dir"; then
-    as_root env PATH="$path" "$bin/dockerd" --config-file "$dir/daemon.json" \
+    daemon "$dir/dockerd.log" env PATH="$path" "$bin/dockerd" --config-file "$dir/daemon.json" \
       --containerd "$dir/containerd/containerd.sock" --data-root "$dir/root" --exec-root "$dir/exec" \
       -H "unix://$dir/docker.sock" --pidfile "$dir/pid" \
-      --bridge "$BRIDGE" --iptables=false --ip6tables=false >"$dir/dockerd.log" 2>&1 &
+      --bridge "${BRIDGES[28.5]}" --iptables=false --ip6tables=false
   fi
   wait_for "$dir" "$bin/docker" "containerd image store"
   write_env "$dir" "$bin"

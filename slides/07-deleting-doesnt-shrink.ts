@@ -15,10 +15,11 @@ export default defineSlide({
   ],
   notes: `Layers only ever add. If one RUN writes a hundred megabytes and a later RUN deletes the
 file, the later layer just records a whiteout that hides it, and the bytes still ship in the layer
-below. The history of rm-later still lists the dd layer at about 105MB. With CLI 29's tree view of
-docker image ls, the gap is in Disk usage; Content size barely moves, because a layer of zeros
-compresses to almost nothing. So clean up in the same RUN that made the mess, or use a multi-stage
-build, which is coming up next.`,
+below: rm-later comes out about 100 MB bigger, and its history lists the dd layer at about 105MB.
+The rm row is 0B with the overlay2 driver; on Docker Desktop and Engine 29, with the containerd
+image store, it shows a few kB, the whiteout itself. The demo writes random bytes, which no
+compression can hide, so the gap shows in every size column. Clean up in the same RUN that made
+the mess, or use a multi-stage build, coming up next.`,
   timing: 55,
   demo: '01-images/rm-later',
 });

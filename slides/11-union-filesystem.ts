@@ -6,8 +6,11 @@ export default defineSlide({
   title: 'From image to container: one union filesystem',
   blocks: [unionFilesystem],
   notes: `Now we cross from the image to the container. A container does not get a copy of the
-image: the storage driver stacks the read-only layers and adds one empty writable directory on top.
-On a Linux host, mount -t overlay shows the lowerdir, upperdir and workdir of that mount.`,
+image: the storage driver stacks the read-only layers, with a small init layer for files like
+/etc/hosts, and adds one empty writable directory on top. Inside the container, /proc/mounts shows
+that overlay mount with its lowerdir, upperdir and workdir. The overlay2 driver and the containerd
+image store's overlayfs snapshotter, on Docker Desktop and Engine 29, build the same mount; only
+the paths differ.`,
   timing: 70,
   demo: '03-containers/union',
 });

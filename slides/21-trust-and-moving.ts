@@ -30,8 +30,8 @@ export default defineSlide({
   ],
   notes: `Two practical questions come up once images travel. First, trust: pin the digest you tested,
 and verify signatures and attestations with Sigstore or Notation, because Docker Content Trust is
-retired: its Notary v1 service ${notaryGone ? 'shut down' : 'shuts down'} on 8 December 2026.
-Pinning has a price: you no longer get fixes automatically, so
+retired: docker CLI 29 no longer ships it, and its Notary v1 service
+${notaryGone ? 'shut down' : 'shuts down'} on 8 December 2026. Pinning has a price: you no longer get fixes automatically, so
 update your digests on purpose. Second, you never move a container: you ship the image, start a new
 container elsewhere, and re-attach the data in a volume, since docker export writes only the
 filesystem and checkpoint and restore is still experimental.`,

@@ -67,9 +67,9 @@ export const sources = defineSources({
     url: 'https://alpinelinux.org/releases/',
     group: 'facts',
   },
-  nodeReleases: {
-    title: 'Node.js releases',
-    url: 'https://nodejs.org/en/about/previous-releases',
+  nodeSchedule: {
+    title: 'Node.js Release Working Group: schedule.json',
+    url: 'https://github.com/nodejs/Release/blob/main/schedule.json',
     group: 'facts',
   },
   nodeImage: { title: 'Docker Official Image: node', url: 'https://hub.docker.com/_/node', group: 'facts' },
@@ -89,8 +89,8 @@ export const sources = defineSources({
     group: 'facts',
   },
   gcrDeprecation: {
-    title: 'Container Registry deprecation',
-    url: 'https://cloud.google.com/container-registry/docs/deprecations/container-registry-deprecation',
+    title: 'Prepare for Container Registry shutdown',
+    url: 'https://cloud.google.com/artifact-registry/docs/transition/prepare-gcr-shutdown',
     group: 'facts',
   },
 });
@@ -98,96 +98,101 @@ export const sources = defineSources({
 export const facts = defineFacts(sources, [
   {
     claim:
-      'alpine:3.24 is a supported Alpine tag that still moves; 3.20 reached end of life on 2026-04-01 and left the Official Images in June 2026',
+      'alpine:3.24 is a supported Alpine tag that still moves; 3.20 reached end of life on 2026-04-01 and left the Official Images on 2026-06-09',
     slides: ['tags-vs-digests', 'deleting-doesnt-shrink', 'where-data-lives', 'pid1-and-signals'],
     source: 'alpineReleases',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
     tags: ['alpine:3.24'],
   },
   {
     claim:
-      'Node.js 24 is the active LTS line; node:24-alpine and node:24-trixie-slim are current tags of the node image',
-    slides: ['the-dockerfile', 'dockerfile-to-layers', 'multi-stage'],
-    source: 'nodeImage',
-    checked: '2026-12-01',
-    tags: ['node:24-alpine', 'node:24-trixie-slim'],
-  },
-  {
-    claim: 'Node.js 22 is in maintenance until April 2027, Node.js 24 is in active LTS',
+      'Node.js 26 is the Active LTS line since 2026-10-28 (supported until 2029-04-30); the talk builds on it; Node.js 24 is in Maintenance LTS since 2026-10-20, with security fixes until 2028-04-30',
     slides: ['the-dockerfile'],
-    source: 'nodeReleases',
-    checked: '2026-12-01',
+    source: 'nodeSchedule',
+    checked: '2026-12-05',
   },
   {
     claim:
-      'distroless builds its Node images on Debian 13 (nodejs24-debian13); the debian12 images are no longer updated',
-    slides: ['multi-stage'],
-    source: 'distroless',
-    checked: '2026-12-01',
-    tags: ['gcr.io/distroless/nodejs24-debian13:nonroot'],
+      'node:26-alpine (on Alpine 3.24) and node:26-trixie-slim are published tags of the node image, as are node:24-alpine and node:24-trixie-slim; every variant sets ENTRYPOINT ["docker-entrypoint.sh"] and CMD ["node"]',
+    slides: ['the-dockerfile', 'dockerfile-to-layers', 'multi-stage'],
+    source: 'nodeImage',
+    checked: '2026-12-05',
+    tags: ['node:26-alpine', 'node:26-trixie-slim'],
   },
   {
-    claim: 'the official registry image is at 3.x; registry:2 is no longer a supported tag',
+    claim:
+      'distroless builds its Node images on Debian 13 only (nodejs22, nodejs24 and, since 2026-05-13, nodejs26-debian13); its debian12 Node images stopped being built on 2026-02-27',
+    slides: ['multi-stage'],
+    source: 'distroless',
+    checked: '2026-12-05',
+    tags: ['gcr.io/distroless/nodejs26-debian13:nonroot'],
+  },
+  {
+    claim:
+      'the official registry image is at 3.x (3.1.1, released 2026-05-01, is 3 and latest); registry:2 is no longer a supported tag',
     slides: ['distribution'],
     source: 'registryImage',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
     tags: ['registry:3'],
   },
   {
     claim: 'hello-world is the Official Image that prints what docker run just did',
     slides: ['title'],
     source: 'helloWorldImage',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
     tags: ['hello-world'],
   },
   {
     claim:
-      'the containerd image store is the default on fresh installs of Engine 29 and Docker Desktop 4.34+; an upgraded daemon keeps overlay2',
+      'the containerd image store is the default on fresh installs of Engine 29.0 (2025-11-10) and later, except with userns-remap, and on clean installs of Docker Desktop 4.34+; an upgraded daemon keeps overlay2',
     slides: ['inside-an-image', 'union-filesystem'],
     source: 'containerdStore',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
   },
   {
     claim: 'BuildKit is the default builder since Engine 23.0',
     slides: ['build-cache', 'multi-stage'],
     source: 'buildkit',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
   },
   {
-    claim: 'Docker Content Trust is retired: the Notary v1 service shuts down on 8 December 2026',
+    claim:
+      'Docker Content Trust is retired: the Notary v1 service at notary.docker.io shuts down on 2026-12-08, and docker CLI 29.0 no longer ships Content Trust',
     slides: ['trust-and-moving'],
     source: 'contentTrust',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
   },
   {
-    claim: 'Google Container Registry shut down in March 2025; gcr.io is served by Artifact Registry',
+    claim:
+      'Google Container Registry shut down in stages: writes stopped on 2025-03-18, reads on 2025-06-03, and since 2025-10-14 every gcr.io address is served by Artifact Registry',
     slides: ['distribution'],
     source: 'gcrDeprecation',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
   },
   {
     claim: 'a default docker run creates no user namespace: only userns-remap or rootless mode do',
     slides: ['container-is-a-process'],
     source: 'userns',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
   },
   {
     claim:
-      'a private time namespace per container is new: the default only since Engine 29.5, on kernels 5.6 and later',
+      "a private time namespace per container is the default from Engine 29.5.0 (2026-05-14, moby#52326), on kernels that have time namespaces (5.6 and later); older engines share the host's",
     slides: ['container-is-a-process'],
     source: 'engineReleaseNotes',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
   },
   {
     claim: 'docker CLI 29 shows docker image ls as a tree with "Disk usage" and "Content size" columns',
     slides: ['deleting-doesnt-shrink'],
     source: 'cliReference',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
   },
   {
-    claim: 'docker stop sends SIGTERM, then SIGKILL after 10 seconds by default',
+    claim:
+      "docker stop sends SIGTERM (or the image's STOPSIGNAL), then SIGKILL after 10 seconds by default on Linux (30 on Windows)",
     slides: ['pid1-and-signals', 'lifecycle'],
     source: 'cliReference',
-    checked: '2026-12-01',
+    checked: '2026-12-05',
   },
 ]);

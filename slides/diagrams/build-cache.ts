@@ -19,7 +19,7 @@ config:
 flowchart TB
   subgraph first [" first build "]
     direction LR
-    f1["FROM<br/>node:24-alpine"] --> f2["COPY<br/>package files"] --> f3["RUN<br/>npm ci"] --> f4["COPY<br/>app/src/"] --> f5["ENV, EXPOSE,<br/>USER, CMD"]
+    f1["FROM<br/>node:26-alpine"] --> f2["COPY<br/>package files"] --> f3["RUN<br/>npm ci"] --> f4["COPY<br/>app/src/"] --> f5["ENV, EXPOSE,<br/>USER, CMD"]
   end
   subgraph second [" after editing app/src/server.js "]
     direction LR

@@ -2,15 +2,15 @@ import { defineDiagram } from '../../src/deck/define.ts';
 
 /**
  * A container is a process on the host kernel: namespaces limit what it sees, cgroups what it uses.
- * The namespace box lists what a default `docker run` creates and marks the rest optional (user:
- * userns-remap or rootless only; time: recent engines only). Two-line boxes and the host's two
- * processes side by side keep the text legible at 1280x720.
+ * The namespace box lists what a default `docker run` creates: a time namespace too from Engine
+ * 29.5.0 (moby#52326, kernels 5.6+); a user namespace only with userns-remap or rootless mode.
+ * Two-line boxes and the host's two processes side by side keep the text legible at 1280x720.
  */
 export const containerProcess = defineDiagram({
   id: 'container-process',
   title: 'A container is an isolated process on the host kernel',
   description:
-    'One Linux host kernel runs ordinary host processes and two containers. Each container is a process tree that namespaces limit in what it can see and cgroups limit in what it can use (CPU, memory, I/O, PIDs). A default docker run gives it its own mount, PID, network, UTS and IPC namespaces, and a cgroup namespace on cgroup v2; a user namespace only with userns-remap or rootless mode, and a private time namespace only on recent engines. There is no guest kernel.',
+    'One Linux host kernel runs ordinary host processes and two containers. Each container is a process tree that namespaces limit in what it can see and cgroups limit in what it can use (CPU, memory, I/O, PIDs). A default docker run gives it its own mount, PID, network, UTS and IPC namespaces, a cgroup namespace on cgroup v2, and from Engine 29.5 a time namespace on kernels that have one; a user namespace only with userns-remap or rootless mode. There is no guest kernel.',
   source: `---
 config:
   flowchart:
@@ -31,7 +31,7 @@ flowchart BT
     sshd["sshd"]
     dockerd["dockerd<br/>containerd"]
   end
-  ns["namespaces: what it sees<br/>mnt, pid, net, uts, ipc, cgroup (v2)<br/>optional: user, time"]
+  ns["namespaces: what it sees<br/>mnt, pid, net, uts, ipc, cgroup (v2)<br/>time: Engine 29.5+ · user: opt-in"]
   cg["cgroups: what it uses<br/>CPU, memory, I/O, PIDs"]
   kernel k1@--- host
   kernel k2@--- web
@@ -50,7 +50,7 @@ flowchart BT
     {
       show: ['ns'],
       notes:
-        'Namespaces decide what a process sees: its own PID 1, its own network stack, its own mounts. A user namespace is not among the defaults: it takes userns-remap or rootless mode.',
+        'Namespaces decide what a process sees: its own PID 1, its own network stack, its own mounts. Since Engine 29.5 also its own time namespace, for uptime and the monotonic clock, not the wall clock. A user namespace is not among the defaults: it takes userns-remap or rootless mode.',
     },
     {
       show: ['cg'],

@@ -2,7 +2,8 @@ import { defineDiagram } from '../../src/deck/define.ts';
 
 /**
  * The first write to a file from a lower layer copies the whole file up; the lower copy is never
- * changed. Left to right, because Mermaid puts a subgraph's title on its top edge: drawn bottom-up,
+ * changed. A chmod or chown copies it up too, unless the kernel enables overlayfs metacopy (Docker
+ * does not ask for it: moby's overlay2 check.go only detects it), which then copies metadata only. Left to right, because Mermaid puts a subgraph's title on its top edge: drawn bottom-up,
  * every arrow leaving a file ran through the title of the layer it sat in.
  */
 export const copyOnWrite = defineDiagram({
@@ -34,7 +35,7 @@ flowchart LR
     {
       show: ['container', 'upperfile', 'up'],
       notes:
-        'The first write, even a chmod, copies the whole file up into the container layer. Once. A big file makes that first write slow.',
+        'The first write copies the whole file up into the container layer, once, so a big file makes that first write slow. A chmod or chown copies it up too, unless the kernel has overlayfs metacopy on; then only the metadata goes up until the first real write.',
     },
     {
       show: ['r2'],

@@ -1,15 +1,16 @@
 import { defineDiagram } from '../../src/deck/define.ts';
 
 /**
- * The talk's Dockerfile as an image: one read-only layer per instruction that changes files,
- * stacked bottom-up; the instructions that only change the config become badges beside it.
+ * The talk's Dockerfile as an image: the base image's layers (several: one box here), then one
+ * read-only layer per instruction that changes files, stacked bottom-up; the instructions that only
+ * change the config become badges beside it.
  * A rank spacing of 20, not less: tighter, the top box covered the subgraph's title.
  */
 export const imageLayers = defineDiagram({
   id: 'image-layers',
   title: 'The image built from the talk’s Dockerfile',
   description:
-    'Four read-only layers stacked from the bottom: the node:24-alpine base, the package files, the installed dependencies, and the app source. Beside the stack, the image config holds ENV, EXPOSE, USER and CMD, which add no layer.',
+    'Read-only layers stacked from the bottom: the several layers of the node:26-alpine base image, then one layer each for the package files, the installed dependencies and the app source. Beside the stack, the image config holds ENV, EXPOSE, USER and CMD, which add no layer; the ENTRYPOINT docker-entrypoint.sh comes from the base image.',
   source: `---
 config:
   flowchart:
@@ -20,7 +21,7 @@ config:
 flowchart LR
   subgraph stack [" image layers (read-only) "]
     direction BT
-    base["FROM node:24-alpine: the base image's layers"]
+    base["FROM node:26-alpine: the base image's layers"]
     pkg["COPY package.json, package-lock.json"]
     deps["RUN npm ci: the node_modules folder"]
     src["COPY app/src/: our code"]
@@ -49,7 +50,7 @@ flowchart LR
     {
       show: ['config', 'env', 'expose', 'user', 'cmd'],
       notes:
-        'ENV, EXPOSE, USER and CMD change no file: they only write settings into the config. docker image history shows them as 0B rows.',
+        "ENV, EXPOSE, USER and CMD change no file: they only write settings into the config. docker image history shows them as 0B rows, above the base image's own rows. One of those sets ENTRYPOINT docker-entrypoint.sh, so our CMD reaches that script as arguments, and it execs node.",
     },
   ],
   caption: 'One layer per instruction that changes files; the rest is config',

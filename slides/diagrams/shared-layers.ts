@@ -9,7 +9,7 @@ export const sharedLayers = defineDiagram({
   source: `flowchart BT
   subgraph image [" hello-layers image: stored once, read-only "]
     direction LR
-    base["node:24-alpine"] ~~~ deps["node_modules"] ~~~ code["app/src"]
+    base["node:26-alpine layers"] ~~~ deps["node_modules"] ~~~ code["app/src"]
   end
   w1["web-1: writable layer"]
   w2["web-2: writable layer"]

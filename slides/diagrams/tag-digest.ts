@@ -1,15 +1,18 @@
 import { defineDiagram } from '../../src/deck/define.ts';
 
-/** A tag is a movable name; a digest is the content's own name and never moves. */
+/**
+ * A tag is a movable name; a digest is the content's own name and never moves. alpine:3.24 is
+ * multi-platform, so its tag names an image index (one manifest per platform), not a manifest.
+ */
 export const tagVsDigest = defineDiagram({
   id: 'tag-digest',
   title: 'A tag moves between digests; a digest stays put',
   description:
-    'The tag alpine:3.24 first points at the manifest sha256:1a2b. A rebuild with a security fix is pushed as sha256:9f8e and the tag moves to it. A reference pinned by digest, alpine@sha256:1a2b, keeps pointing at the first manifest.',
+    'The tag alpine:3.24 first points at the image index sha256:1a2b, which lists one manifest per platform. A rebuild with a security fix is pushed as the index sha256:9f8e and the tag moves to it. A reference pinned by digest, alpine@sha256:1a2b, keeps pointing at the first index.',
   source: `flowchart LR
   tag(["tag alpine:3.24"])
-  old["manifest sha256:1a2b…<br/>(first build)"]
-  new["manifest sha256:9f8e…<br/>(rebuilt with a fix)"]
+  old["index sha256:1a2b…<br/>(first build)"]
+  new["index sha256:9f8e…<br/>(rebuilt with a fix)"]
   pin(["alpine@sha256:1a2b…"])
   tag t1@--> old
   tag t2@-->|"re-tagged"| new

@@ -1,4 +1,4 @@
-import { delimiter, join, relative } from 'node:path';
+import { delimiter, isAbsolute, join, relative, sep } from 'node:path';
 import { PROJECT_NAME } from '../deck/problems.ts';
 import { PACKAGED_CHROMIUM, packagedChromiumVersion, unpackPackagedChromium } from './packaged-chromium.ts';
 import { isExecutable } from './executable.ts';
@@ -112,11 +112,20 @@ export async function findBrowser(
   return { executablePath: packaged, source: `packaged ${PACKAGED_CHROMIUM} ${packagedChromiumVersion()}` };
 }
 
-/** Which browser a run uses, for its one line saying so: the path (relative inside the project) and its source. */
-export function describeBrowser(found: FoundBrowser): string {
-  const shown = relative(process.cwd(), found.executablePath);
-  const path = shown.startsWith('..') || shown === '' ? found.executablePath : shown;
-  return `${path} (${found.source})`;
+/**
+ * Which browser a run uses, for its one line saying so: the path, relative when it is inside the
+ * project (`root`, where the run started), else as found; then its source.
+ */
+export function describeBrowser(found: FoundBrowser, root: string = process.cwd()): string {
+  const shown = relative(root, found.executablePath);
+  // Outside: a parent folder (`..`, `../x`), another drive (absolute), or the root itself.
+  const outside = shown === '' || shown === '..' || shown.startsWith(`..${sep}`) || isAbsolute(shown);
+  return `${outside ? found.executablePath : shown} (${found.source})`;
+}
+
+/** The line `npm test` prints once, before its browser tests, naming the browser they drive. */
+export function browserTestsLine(found: FoundBrowser, root: string = process.cwd()): string {
+  return `${PROJECT_NAME}: browser tests use ${describeBrowser(found, root)}`;
 }
 
 export class FirefoxNotFoundError extends Error {

@@ -1,3 +1,5 @@
+import type { ImageStore } from './report.ts';
+
 /**
  * Claims are pure data over the engine's output: nothing here touches Node, so the deck's own
  * tests can check the table against the slides.
@@ -33,6 +35,11 @@ export interface ClaimContext {
   example(path: string): string;
   /** True when the engine runs on this machine, so host-only steps ran. */
   engineOnThisHost: boolean;
+  /**
+   * How the engine keeps images. Where the two stores really print different things (a
+   * whiteout row's few kB, the push of an attestation), a claim asserts each store's own output.
+   */
+  store: ImageStore;
 }
 
 /** One thing a slide says that the engine can prove or refute. */

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseDemoScript, type DemoScript } from './demo-script.ts';
 
@@ -36,23 +36,23 @@ export function snapshotFiles(dir = EXAMPLES_DIR): Map<string, Buffer> {
   return files;
 }
 
-/** Puts back any file that differs from the snapshot, removes new ones; returns what it mended. */
-export function restoreFiles(snapshot: ReadonlyMap<string, Buffer>, dir = EXAMPLES_DIR): string[] {
+/**
+ * A private copy of the examples for the demos to run in: the demos edit files (the build cache
+ * demo appends to server.js), and an edit the presenter saves during a rehearsal must never be
+ * overwritten by the demo's own restore, nor end up in a demo's build.
+ */
+export function copyExamples(dir = EXAMPLES_DIR): string {
+  const copy = mkdtempSync(join(tmpdir(), 'docker-talk-examples-'));
+  cpSync(dir, copy, { recursive: true });
+  return copy;
+}
+
+/** The files under `dir` that differ from the snapshot, or are new or gone, relative to `dir`. */
+export function changedFiles(snapshot: ReadonlyMap<string, Buffer>, dir: string): string[] {
   const now = snapshotFiles(dir);
-  const restored: string[] = [];
-  const digest = (buffer: Buffer) => createHash('sha256').update(buffer).digest('hex');
-  for (const [path, content] of snapshot) {
-    const current = now.get(path);
-    if (!current || digest(current) !== digest(content)) {
-      writeFileSync(path, content);
-      restored.push(relative(resolve('.'), path));
-    }
-  }
-  for (const path of now.keys()) {
-    if (!snapshot.has(path)) {
-      rmSync(path);
-      restored.push(relative(resolve('.'), path));
-    }
-  }
-  return restored;
+  const changed = [...snapshot]
+    .filter(([path, content]) => !now.get(path)?.equals(content))
+    .map(([path]) => path);
+  const added = [...now.keys()].filter((path) => !snapshot.has(path));
+  return [...changed, ...added].map((path) => relative(dir, path)).sort();
 }

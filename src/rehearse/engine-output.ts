@@ -102,3 +102,38 @@ export function layerOutcomes(output: string): Record<string, number> {
   }
   return counts;
 }
+
+export interface OverlayMount {
+  /** The read-only directories, top first, as the kernel lists them. */
+  lower: string[];
+  upper: string;
+}
+
+/**
+ * The overlay mount on `/` from a container's `/proc/mounts`: the one line, or the same split
+ * at `,` and `:` into one option or directory a line (as the demo prints it, to be readable).
+ */
+export function parseOverlayMount(output: string): OverlayMount | undefined {
+  const lines = output.split('\n').map((line) => line.trim());
+  const start = lines.findIndex((line) => /^overlay \/ overlay\b/.test(line));
+  if (start < 0) return undefined;
+  const parts = lines
+    .slice(start)
+    .join(',')
+    .split(',')
+    .flatMap((part) => (part.startsWith('lowerdir=') ? part.split(':') : [part]));
+  const lower: string[] = [];
+  let upper = '';
+  let inLower = false;
+  for (const part of parts) {
+    if (part.startsWith('lowerdir=')) {
+      inLower = true;
+      lower.push(part.slice('lowerdir='.length));
+    } else if (inLower && part.startsWith('/')) lower.push(part);
+    else {
+      inLower = false;
+      if (part.startsWith('upperdir=')) upper = part.slice('upperdir='.length);
+    }
+  }
+  return { lower: lower.filter(Boolean), upper };
+}

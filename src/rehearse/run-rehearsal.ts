@@ -1,11 +1,18 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join, relative, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { ClaimFailed, type Claim, type ClaimContext } from './claim-types.ts';
 import { CLAIMS } from './claims.ts';
-import { CLEANUP_SCRIPT, EXAMPLES_DIR, loadDemoScripts, restoreFiles, snapshotFiles } from './demo-files.ts';
+import {
+  changedFiles,
+  CLEANUP_SCRIPT,
+  copyExamples,
+  EXAMPLES_DIR,
+  loadDemoScripts,
+  snapshotFiles,
+} from './demo-files.ts';
 import type { DemoBlock } from './demo-script.ts';
 import type { DockerClient } from './docker-client.ts';
 import { createdSince, describeState, isEmpty, readEngineState, removeCreated } from './engine-state.ts';
@@ -65,7 +72,9 @@ export async function runRehearsal(
   await checkPorts(scripts.map(({ script }) => script));
 
   const before = await readEngineState(engine.docker);
-  const files = snapshotFiles(examplesDir);
+  // The demos run in a copy: what the presenter saves meanwhile stays exactly as saved.
+  const workDir = copyExamples(examplesDir);
+  const files = snapshotFiles(workDir);
   const shim = await mkdtemp(join(tmpdir(), 'docker-talk-client-'));
   await symlink(engine.docker.path, join(shim, 'docker'));
   const sessionEnv = { ...engine.docker.env, PATH: `${shim}${delimiter}${env.PATH ?? ''}` };
@@ -75,9 +84,9 @@ export async function runRehearsal(
   const abort = () => void session?.close();
   signal.addEventListener('abort', abort);
   try {
-    for (const { script, path } of scripts) {
+    for (const { script } of scripts) {
       if (signal.aborted) break;
-      session = startShellSession(path, sessionEnv, examplesDir);
+      session = startShellSession(join(workDir, 'demo', script.file), sessionEnv, workDir);
       for (const command of script.preamble) {
         const result = await session.run(command.text);
         if (result.exitCode !== 0) {
@@ -96,17 +105,18 @@ export async function runRehearsal(
       session = undefined;
     }
     if (!signal.aborted)
-      await checkCleanupScript(engine, before, sessionEnv, join(examplesDir, 'demo'), outcome, log);
+      await checkCleanupScript(engine, before, sessionEnv, join(workDir, 'demo'), outcome, log);
   } finally {
     signal.removeEventListener('abort', abort);
     await session?.close();
     outcome.interrupted = signal.aborted;
-    const mended = restoreFiles(files, examplesDir);
-    if (mended.length > 0) {
+    const left = changedFiles(files, workDir);
+    if (left.length > 0) {
       outcome.failures.push(
-        `the demos left example files changed or added (restored now): ${mended.join(', ')}`,
+        `the demos leave example files changed or added (in the rehearsal's copy; yours are untouched): ${left.join(', ')}. Fix: the EXIT trap of the demo script that edits them`,
       );
     }
+    rmSync(workDir, { recursive: true, force: true });
     log.line('cleaning up: removing the containers, images, volumes and networks the demos made');
     const problems = await removeCreated(engine.docker, before);
     outcome.failures.push(...problems.map((problem) => `cleanup: ${problem}`));
@@ -288,6 +298,7 @@ function createClaimContext(
     docker: (args) => engine.docker.run(args),
     example: (path) => readFileSync(join(examplesDir, path), 'utf8'),
     engineOnThisHost: engine.onThisHost,
+    store: engine.store,
     listExport: (container) => listExport(engine.docker, container),
   };
 }
@@ -331,7 +342,7 @@ async function checkCleanupScript(
     script: CLEANUP_SCRIPT,
     block: '-',
     slide: '-',
-    command: `bash ${relative(resolve('.'), path)}`,
+    command: `bash assets/examples/demo/${CLEANUP_SCRIPT}`,
     exit: String(code),
     seconds: '',
     claims: isEmpty(left) ? '✔ 1' : '✘ 1/1',

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { STAND_IN_LABEL, STAND_IN_PACKAGES, type StandInKind, type TalkImage } f
 const exec = promisify(execFile);
 
 /** Bump when a recipe below changes, so cached stand-ins are rebuilt. */
-const RECIPE_VERSION = 3;
+const RECIPE_VERSION = 4;
 
 /** Where stand-in inputs are kept between runs: a folder the project owns. */
 export const STAND_IN_CACHE = resolve('node_modules/.cache/docker-talk/stand-ins');
@@ -167,24 +167,70 @@ const PASSWD = [
 ];
 const GROUP = ['root:x:0:', 'node:x:1000:', 'nonroot:x:65532:', 'nogroup:x:65534:'];
 
+/**
+ * Builds a stand-in with BuildKit from its root filesystem and the real image's config rows, so
+ * `docker image history` and `.Config` have the real image's shape (ENV, ENTRYPOINT, CMD, USER,
+ * WORKDIR), not the single row of a `docker import`. The label marks it as a stand-in.
+ */
 async function buildStandIn(
   docker: DockerClient,
   image: TalkImage,
   hash: string,
   inputs: Inputs,
 ): Promise<void> {
-  const root = await mkdtemp(join(tmpdir(), 'docker-talk-rootfs-'));
+  const context = await mkdtemp(join(tmpdir(), 'docker-talk-stand-in-'));
+  const root = join(context, 'rootfs');
   try {
-    const changes = await writeRootfs(root, image.standIn, inputs);
-    changes.push(`LABEL ${STAND_IN_LABEL}=${hash}`);
-    await importRootfs(docker, root, image.reference, changes);
-  } finally {
+    await mkdir(root);
+    const config = await writeRootfs(root, image.standIn, inputs);
+    const entries = await readdir(root);
+    await exec('tar', ['-C', root, '--numeric-owner', '-cf', join(context, 'rootfs.tar'), ...entries]);
     await rm(root, { recursive: true, force: true });
+    for (const [name, text] of Object.entries(config.files)) {
+      await writeFile(join(context, name), text, { mode: 0o755 });
+    }
+    await writeFile(
+      join(context, 'Dockerfile'),
+      ['FROM scratch', 'ADD rootfs.tar /', ...config.rows, ''].join('\n'),
+    );
+    const result = await docker.run(
+      ['build', '--quiet', '--label', `${STAND_IN_LABEL}=${hash}`, '--tag', image.reference, context],
+      { timeoutMs: 10 * 60_000 },
+    );
+    if (result.code !== 0)
+      throw new StandInError(`building the stand-in ${image.reference} failed: ${result.stderr}`);
+  } finally {
+    await rm(context, { recursive: true, force: true });
   }
 }
 
-/** Writes the stand-in's files into `root`; returns its config as `docker import --change` lines. */
-async function writeRootfs(root: string, kind: StandInKind, inputs: Inputs): Promise<string[]> {
+/** The rows a stand-in's Dockerfile adds after its filesystem, and the files they copy. */
+interface StandInConfig {
+  rows: string[];
+  files: Record<string, string>;
+}
+
+/**
+ * What the node image's `docker-entrypoint.sh` does, written for the stand-in: a first argument
+ * that is an option, or not a command, runs with node; anything else runs as given, as PID 1.
+ */
+const NODE_ENTRYPOINT = [
+  '#!/bin/sh',
+  "# Stand-in for the node image's entrypoint (built offline by npm run rehearse).",
+  'set -e',
+  'if [ "${1#-}" != "$1" ] || [ -z "$(command -v "$1")" ] || { [ -f "$1" ] && ! [ -x "$1" ]; }; then',
+  '  set -- node "$@"',
+  'fi',
+  'exec "$@"',
+  '',
+].join('\n');
+
+/**
+ * Writes the stand-in's files into `root`; returns the config rows the real image has, in its
+ * order (from the images' published Dockerfiles: alpine, hello-world, docker-library/node,
+ * distroless, distribution/registry), where the stand-in can honour them.
+ */
+async function writeRootfs(root: string, kind: StandInKind, inputs: Inputs): Promise<StandInConfig> {
   await mkdir(join(root, 'etc'), { recursive: true });
   await mkdir(join(root, 'tmp'), { recursive: true });
   await chmod(join(root, 'tmp'), 0o1777);
@@ -193,7 +239,7 @@ async function writeRootfs(root: string, kind: StandInKind, inputs: Inputs): Pro
   switch (kind) {
     case 'busybox':
       await installBusybox(root);
-      return ['CMD ["/bin/sh"]'];
+      return { rows: ['CMD ["/bin/sh"]'], files: {} };
     case 'hello-world':
       await mkdir(join(root, 'bin'), { recursive: true });
       await copyFile(HOST_FILES.busybox, join(root, 'bin/busybox'));
@@ -204,7 +250,7 @@ async function writeRootfs(root: string, kind: StandInKind, inputs: Inputs): Pro
           "echo 'Docker pulled nothing here: it created a container from a local image and started it.'\n",
         { mode: 0o755 },
       );
-      return ['CMD ["/hello"]'];
+      return { rows: ['CMD ["/hello"]'], files: {} };
     case 'node-with-shell':
       await installBusybox(root);
       await installNode(root, inputs, 'usr/local/bin');
@@ -213,12 +259,26 @@ async function writeRootfs(root: string, kind: StandInKind, inputs: Inputs): Pro
       await symlink('../lib/node_modules/npm/bin/npm-cli.js', join(root, 'usr/local/bin/npm'));
       await symlink('../lib/node_modules/npm/bin/npx-cli.js', join(root, 'usr/local/bin/npx'));
       await mkdir(join(root, 'home/node'), { recursive: true });
-      return ['CMD ["node"]'];
+      return {
+        rows: [
+          // The base's own row (alpine; Debian's says bash, which the stand-in has not).
+          'CMD ["/bin/sh"]',
+          `ENV NODE_VERSION=${STAND_IN_PACKAGES.node.split('@')[1]}`,
+          'ENV YARN_VERSION=1.22.22',
+          'COPY docker-entrypoint.sh /usr/local/bin/',
+          'ENTRYPOINT ["docker-entrypoint.sh"]',
+          'CMD ["node"]',
+        ],
+        files: { 'docker-entrypoint.sh': NODE_ENTRYPOINT },
+      };
     case 'node-distroless':
       // Like distroless: node and its libraries, no shell, no package manager, user nonroot.
       await installNode(root, inputs, 'nodejs/bin');
       await mkdir(join(root, 'home/nonroot'), { recursive: true });
-      return ['ENTRYPOINT ["/nodejs/bin/node"]', 'USER 65532', 'WORKDIR /home/nonroot'];
+      return {
+        rows: ['ENTRYPOINT ["/nodejs/bin/node"]', 'USER 65532', 'WORKDIR /home/nonroot'],
+        files: {},
+      };
     case 'registry':
       await mkdir(join(root, 'bin'), { recursive: true });
       await copyFile(HOST_FILES.registry, join(root, 'bin/registry'));
@@ -229,7 +289,15 @@ async function writeRootfs(root: string, kind: StandInKind, inputs: Inputs): Pro
         join(root, 'etc/distribution/config.yml'),
         'version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: /var/lib/registry\nhttp:\n  addr: :5000\n',
       );
-      return ['ENTRYPOINT ["/bin/registry"]', 'CMD ["serve", "/etc/distribution/config.yml"]', 'EXPOSE 5000'];
+      // The real image's VOLUME is left out: every run would leave an anonymous volume behind.
+      return {
+        rows: [
+          'EXPOSE 5000',
+          'ENTRYPOINT ["/bin/registry"]',
+          'CMD ["serve", "/etc/distribution/config.yml"]',
+        ],
+        files: {},
+      };
   }
 }
 
@@ -258,20 +326,4 @@ async function copyLibraries(root: string, libraries: readonly string[]): Promis
     await mkdir(dirname(join(root, library)), { recursive: true });
     await copyFile(library, join(root, library));
   }
-}
-
-async function importRootfs(
-  docker: DockerClient,
-  root: string,
-  reference: string,
-  changes: string[],
-): Promise<void> {
-  const entries = await readdir(root);
-  const tar = spawn('tar', ['-C', root, '--numeric-owner', '-cf', '-', ...entries], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const args = ['import', ...changes.flatMap((change) => ['--change', change]), '-', reference];
-  const result = await docker.run(args, { input: tar.stdout });
-  if (result.code !== 0)
-    throw new StandInError(`docker import of the stand-in ${reference} failed: ${result.stderr}`);
 }

@@ -1,11 +1,15 @@
 import { execFile, spawn } from 'node:child_process';
-import { appendFile, copyFile, readdir, readFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { diagramCacheFile } from '../../src/export/driver/diagram-cache.ts';
+import { isExecutable } from '../../src/export/executable.ts';
+import { describeBrowser, findBrowser } from '../../src/export/find-browser.ts';
 import { inspectPdf, type PdfReport } from '../../src/export/inspect-pdf.ts';
+import { launchBrowser } from '../../src/export/launch.ts';
+import { unpackPackagedChromium } from '../../src/export/packaged-chromium.ts';
 import { createExportProject, removeExportProjects } from './support/export-project.ts';
 import {
   inkRatio,
@@ -375,6 +379,95 @@ describe('npm run export with options', () => {
     expect(result.stderr).toMatch(/build\s+built dist\//);
     expect(await readFile(index, 'utf8')).not.toContain('left by the test');
     expect(await readdir(join(project, 'out'))).toEqual(['slides.pdf']);
+    const { reports } = await readPdfs(join(project, 'out'), ['slides.pdf']);
+    expect(reports.get('slides.pdf')!.pages).toBe(slides.length);
+  });
+});
+
+/** The packaged Chromium's version as the project pins it, read from package.json (not by the code under test). */
+async function pinnedPackagedChromium(): Promise<string> {
+  const manifest = JSON.parse(await readFile('package.json', 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
+  return manifest.devDependencies['@sparticuz/chromium']!;
+}
+
+// Slow (about 2 s, 200 MB): the one real unpacking of a run, into a cache of its own, so it
+// happens every run whatever the project's cache already holds. Every other test stubs it.
+describe('the packaged Chromium, unpacked for real into an empty cache', () => {
+  let pinned: string;
+  let cache: string;
+  let unpacked: string | undefined;
+
+  beforeAll(async () => {
+    pinned = await pinnedPackagedChromium();
+    cache = await mkdtemp(join(tmpdir(), 'docker-talk-chromium-cache-'));
+    unpacked = await unpackPackagedChromium(cache);
+  }, 120_000);
+  afterAll(async () => {
+    if (cache) await rm(cache, { recursive: true, force: true });
+  });
+
+  it('lands complete in its version’s folder, with nothing partial left beside it', async () => {
+    expect(unpacked).toBe(join(cache, pinned, 'chromium'));
+    expect(isExecutable(unpacked!)).toBe(true);
+    expect(await readdir(cache)).toEqual([pinned]);
+    // The browser and what the package ships beside it (its fonts, the software GL it renders with).
+    expect(await readdir(join(cache, pinned))).toEqual(
+      expect.arrayContaining(['chromium', 'fonts', 'libGLESv2.so', 'libEGL.so']),
+    );
+  });
+
+  it('starts as the Chromium the package names and prints a PDF', async () => {
+    const packaged = await launchBrowser({ executablePath: unpacked! });
+    try {
+      expect(await packaged.version()).toMatch(new RegExp(`^HeadlessChrome/${pinned.split('.')[0]}\\.`));
+      const page = await packaged.newPage();
+      await page.setContent('<h1>docker-talk packaged Chromium</h1>');
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+      expect((await inspectPdf(pdf)).pageText[0]).toContain('docker-talk packaged Chromium');
+    } finally {
+      await packaged.close();
+    }
+  });
+
+  it('is found there the next time with TALK_BROWSER=packaged, as is, not unpacked again', async () => {
+    // Unpacking again would add and remove a partial folder in the cache: its time would change.
+    const times = async () =>
+      (await Promise.all([stat(cache, { bigint: true }), stat(unpacked!, { bigint: true })])).map(
+        (status) => [status.ino, status.mtimeNs],
+      );
+    const before = await times();
+    const found = await findBrowser({ PATH: '', TALK_BROWSER: 'packaged' }, [], () =>
+      unpackPackagedChromium(cache),
+    );
+    expect(found).toEqual({
+      executablePath: join(cache, pinned, 'chromium'),
+      source: `packaged @sparticuz/chromium ${pinned}`,
+    });
+    expect(await times(), 'the cache folder and the browser, before and after').toEqual(before);
+    expect(await readdir(cache)).toEqual([pinned]);
+    // The line names it from the project when the cache is inside it, in full when not.
+    expect(describeBrowser(found, cache)).toBe(`${pinned}/chromium (packaged @sparticuz/chromium ${pinned})`);
+    expect(describeBrowser(found, resolve('.'))).toBe(
+      `${join(cache, pinned, 'chromium')} (packaged @sparticuz/chromium ${pinned})`,
+    );
+  });
+
+  it('prints the export with TALK_BROWSER=packaged, and the export’s browser line says so', async () => {
+    const { slides } = await loadTalk();
+    const project = await createExportProject({ distFrom: inject('distDir') });
+    const env: NodeJS.ProcessEnv = { ...process.env, TALK_BROWSER: 'packaged' };
+    delete env.CHROME_PATH;
+    delete env.PUPPETEER_EXECUTABLE_PATH;
+    const result = await exportCli(['--format', 'slides', '--out', 'out'], project, env);
+    expect(result.code, result.stderr).toBe(0);
+    // The project's own cache (this run's is a test's); outside the export's project, so in full.
+    const executable = resolve('node_modules', '.cache', 'docker-talk', 'chromium', pinned, 'chromium');
+    expect(result.stderr.split('\n'), result.stderr).toContain(
+      `browser      printing with ${executable} (packaged @sparticuz/chromium ${pinned})`,
+    );
     const { reports } = await readPdfs(join(project, 'out'), ['slides.pdf']);
     expect(reports.get('slides.pdf')!.pages).toBe(slides.length);
   });

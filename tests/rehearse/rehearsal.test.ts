@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseDockerClient, type DockerClient } from '../../src/rehearse/docker-client.ts';
 import { readEngineState, type EngineState } from '../../src/rehearse/engine-state.ts';
-import { parseReport, REPORT_PATH } from '../../src/rehearse/report.ts';
+import { engineKey, parseReport, REPORT_PATH } from '../../src/rehearse/report.ts';
 import { runRehearsal } from '../../src/rehearse/run-rehearsal.ts';
-import { dockerEngineCheck } from '../support/docker-engine.ts';
-import { engineAvailable } from '../support/optional-engine.ts';
+import { rehearsalEngines } from '../support/docker-engine.ts';
 
 /**
  * The rehearsal against a real Docker Engine, offline (stand-ins for the registry images), as
@@ -66,127 +65,165 @@ describe('npm run rehearse: bad input, with or without an engine', () => {
   });
 });
 
-const available = engineAvailable(await dockerEngineCheck());
+const engines = await rehearsalEngines();
 
-describe.skipIf(!available)('npm run rehearse -- --offline against a real Docker Engine', () => {
-  let docker: DockerClient;
-  let before: EngineState;
-  beforeAll(async () => {
-    docker = (await chooseDockerClient(process.env)).client!;
-    // The stand-ins come first (a run builds them if missing): they are the bases, kept by design.
-    before = await readEngineState(docker);
-  });
-
-  /** What the engine holds now that it did not before, apart from stand-ins built on the first run. */
-  async function leftOver(): Promise<string[]> {
-    const now = await readEngineState(docker);
-    const standIns = (
-      await docker.run(['images', '--filter', 'label=org.docker-talk.stand-in', '-q', '--no-trunc'])
-    ).stdout.split('\n');
-    return [
-      ...[...now.containers].filter((id) => !before.containers.has(id)).map((id) => `container ${id}`),
-      ...[...now.images]
-        .filter((id) => !before.images.has(id) && !standIns.includes(id))
-        .map((id) => `image ${id}`),
-      ...[...now.volumes].filter((name) => !before.volumes.has(name)).map((name) => `volume ${name}`),
-      ...[...now.networks].filter((id) => !before.networks.has(id)).map((id) => `network ${id}`),
-    ];
-  }
-
-  it('runs every block and holds every claim, twice in a row, leaving nothing behind', async () => {
-    const serverJs = readFileSync(SERVER_JS, 'utf8');
-    for (const round of [1, 2]) {
-      const run = await rehearse(['--offline']);
-      expect(run.stderr, `round ${round}`).not.toMatch(/✘/);
-      expect(run.code, `round ${round}:\n${run.stderr.slice(-3000)}`).toBe(0);
-      expect(run.stdout).toContain("Offline: the talk's registry images were local stand-ins");
-      expect(run.stdout).toMatch(/20 blocks, 20 claims: 20 held, 0 failed; 0 problem\(s\)/);
-      expect(run.stdout).toMatch(
-        /01-images\.sh\s+index\s+inside-an-image\s+docker buildx imagetools inspect node:24-alpine\s+needs a registry: not rehearsed/,
-      );
-      expect(run.stderr).toMatch(/alpine:3\.24: a local stand-in \((built|cached)\b/);
-      if (round === 2) expect(run.stderr).toMatch(/node:24-alpine: a local stand-in \(cached\)/);
-      expect(await leftOver()).toEqual([]);
-      expect(readFileSync(SERVER_JS, 'utf8')).toBe(serverJs);
-    }
-    const report = Object.values(parseReport(readFileSync(REPORT_PATH, 'utf8')).engines)
-      .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt))
-      .at(-1)!;
-    expect(report.offline).toBe(true);
-    expect(report.blocks.filter((block) => block.status === 'failed')).toEqual([]);
-    expect(report.blocks.find((block) => block.id === '01-images/index')!.status).toBe('not rehearsed');
-    expect(report.blocks.find((block) => block.id === '03-containers/diff')!.status).toBe('passed');
-  }, 300_000);
-
-  it('fails, naming the slide and the file, when the examples make a claim false', async () => {
-    const copy = mkdtempSync(join(tmpdir(), 'docker-talk-examples-'));
-    try {
-      cpSync('assets/examples', copy, { recursive: true });
-      // The delete moves to its own RUN: the bytes stay in the image, so the slide's claim is false.
-      writeFileSync(
-        join(copy, 'Dockerfile.rm-same-run'),
-        'FROM alpine:3.24\nRUN dd if=/dev/zero of=/big bs=1M count=100\nRUN rm /big\n',
-      );
-      // The slide shows a change the engine does not print.
-      const diff = readFileSync(join(copy, 'demo/docker-diff.txt'), 'utf8');
-      writeFileSync(
-        join(copy, 'demo/docker-diff.txt'),
-        diff.replace('D /app/package-lock.json', 'C /app/package-lock.json'),
-      );
-      const outcome = await runRehearsal(
-        { offline: true, only: ['01-images', '03-containers'], examplesDir: copy },
-        { line: () => {} },
-        new AbortController().signal,
-      );
-      const failures = outcome.failures.join('\n');
-      expect(failures).toMatch(
-        /slide "deleting-doesnt-shrink": the claim "rm-later is about 100 MiB \(±5 %\) bigger than rm-same-run" does not hold: rm-later is 0\.0 MiB bigger\. Fix: slides\/07-deleting-doesnt-shrink\.ts/,
-      );
-      expect(failures).toMatch(
-        /slide "diff-and-commit": the claim "docker diff web-1 prints exactly the lines demo\/docker-diff\.txt shows \(as a set\)" does not hold: the slide shows but the engine does not print: C \/app\/package-lock\.json; the engine prints but the slide does not show: D \/app\/package-lock\.json\. Fix: assets\/examples\/demo\/docker-diff\.txt/,
-      );
-      expect(outcome.blocks.find((block) => block.id === '01-images/rm-later')!.status).toBe('failed');
-      expect(outcome.blocks.find((block) => block.id === '01-images/history')!.status).toBe('passed');
-      expect(await leftOver()).toEqual([]);
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
-  }, 300_000);
-
-  it('cleans up, restores the edited source and exits 130 on Ctrl-C in the middle of a build', async () => {
-    const serverJs = readFileSync(SERVER_JS, 'utf8');
-    let sent = false;
-    const run = await rehearse(['--offline'], process.env, (line, interrupt) => {
-      // The edit is in place while the edited build runs: the worst moment to be stopped.
-      if (!sent && line.includes('02-builds/cache: docker build --progress=plain')) {
-        sent = true;
-        setTimeout(interrupt, 200);
-      }
-    });
-    expect(sent).toBe(true);
-    expect(run.code).toBe(130);
-    expect(run.stderr).toContain('SIGINT: stopping and cleaning up');
-    expect(run.stderr).toContain('interrupted; cleaned up, no report written');
-    expect(readFileSync(SERVER_JS, 'utf8')).toBe(serverJs);
-    expect(await leftOver()).toEqual([]);
-  }, 300_000);
-
-  describe('a published port that is taken', () => {
-    let holder: Server;
+describe.skipIf(engines.length === 0).each(engines)(
+  'npm run rehearse -- --offline on $label',
+  ({ env, engine }) => {
+    let docker: DockerClient;
+    let before: EngineState;
     beforeAll(async () => {
-      holder = createServer();
-      await new Promise<void>((resolve) => holder.listen(8082, '127.0.0.1', resolve));
+      docker = (await chooseDockerClient(env)).client!;
+      // The stand-ins come first (a run builds them if missing): they are the bases, kept by design.
+      before = await readEngineState(docker);
     });
-    afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())));
 
-    it('names the port and the block that publishes it before anything runs, and exits 1', async () => {
-      const run = await rehearse(['--offline']);
-      expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(
-        /port 8082 on 127\.0\.0\.1 is in use, and 03-containers\/many \(slide "shared-layers"\) publishes it/,
-      );
-      expect(run.stderr).not.toContain('▸');
+    /** What the engine holds now that it did not before, apart from stand-ins built on the first run. */
+    async function leftOver(): Promise<string[]> {
+      const now = await readEngineState(docker);
+      const standIns = (
+        await docker.run(['images', '--filter', 'label=org.docker-talk.stand-in', '-q', '--no-trunc'])
+      ).stdout.split('\n');
+      return [
+        ...[...now.containers].filter((id) => !before.containers.has(id)).map((id) => `container ${id}`),
+        ...[...now.images]
+          .filter((id) => !before.images.has(id) && !standIns.includes(id))
+          .map((id) => `image ${id}`),
+        ...[...now.volumes].filter((name) => !before.volumes.has(name)).map((name) => `volume ${name}`),
+        ...[...now.networks].filter((id) => !before.networks.has(id)).map((id) => `network ${id}`),
+      ];
+    }
+
+    it('runs every block and holds every claim, twice in a row, leaving nothing behind', async () => {
+      const serverJs = readFileSync(SERVER_JS, 'utf8');
+      for (const round of [1, 2]) {
+        const run = await rehearse(['--offline'], env);
+        expect(run.stderr, `round ${round}`).not.toMatch(/✘/);
+        expect(run.code, `round ${round}:\n${run.stderr.slice(-3000)}`).toBe(0);
+        expect(run.stdout).toContain("Offline: the talk's registry images were local stand-ins");
+        expect(run.stdout).toMatch(/20 blocks, 20 claims: 20 held, 0 failed; 0 problem\(s\)/);
+        expect(run.stdout).toMatch(
+          /01-images\.sh\s+index\s+inside-an-image\s+docker buildx imagetools inspect node:26-alpine\s+needs a registry: not rehearsed/,
+        );
+        expect(run.stderr).toMatch(/alpine:3\.24: a local stand-in \((built|cached)\b/);
+        if (round === 2) expect(run.stderr).toMatch(/node:26-alpine: a local stand-in \(cached\)/);
+        expect(await leftOver()).toEqual([]);
+        expect(readFileSync(SERVER_JS, 'utf8')).toBe(serverJs);
+      }
+      const report = parseReport(readFileSync(REPORT_PATH, 'utf8')).engines[
+        engineKey(engine.version, engine.store)
+      ]!;
+      expect(report.engine.store).toEqual(engine.store);
+      expect(report.offline).toBe(true);
+      expect(report.blocks.filter((block) => block.status === 'failed')).toEqual([]);
+      expect(report.blocks.find((block) => block.id === '01-images/index')!.status).toBe('not rehearsed');
+      expect(report.blocks.find((block) => block.id === '03-containers/diff')!.status).toBe('passed');
+    }, 300_000);
+
+    it('fails, naming the slide and the file, when the examples make a claim false', async () => {
+      const copy = mkdtempSync(join(tmpdir(), 'docker-talk-examples-'));
+      try {
+        cpSync('assets/examples', copy, { recursive: true });
+        // The delete moves to its own RUN: the bytes stay in the image, so the slide's claim is false.
+        writeFileSync(
+          join(copy, 'Dockerfile.rm-same-run'),
+          'FROM alpine:3.24\nRUN dd if=/dev/zero of=/big bs=1M count=100\nRUN rm /big\n',
+        );
+        // The slide shows a change the engine does not print.
+        const diff = readFileSync(join(copy, 'demo/docker-diff.txt'), 'utf8');
+        writeFileSync(
+          join(copy, 'demo/docker-diff.txt'),
+          diff.replace('D /app/package-lock.json', 'C /app/package-lock.json'),
+        );
+        const outcome = await runRehearsal(
+          { offline: true, only: ['01-images', '03-containers'], examplesDir: copy },
+          { line: () => {} },
+          new AbortController().signal,
+          env,
+        );
+        const failures = outcome.failures.join('\n');
+        expect(failures).toMatch(
+          /slide "deleting-doesnt-shrink": the claim "rm-later is about 100 MiB \(±5 %\) bigger than rm-same-run" does not hold: rm-later is 0\.0 MiB bigger\. Fix: slides\/07-deleting-doesnt-shrink\.ts/,
+        );
+        expect(failures).toMatch(
+          /slide "diff-and-commit": the claim "docker diff web-1 prints exactly the lines demo\/docker-diff\.txt shows \(as a set\)" does not hold: the slide shows but the engine does not print: C \/app\/package-lock\.json; the engine prints but the slide does not show: D \/app\/package-lock\.json\. Fix: assets\/examples\/demo\/docker-diff\.txt/,
+        );
+        expect(outcome.blocks.find((block) => block.id === '01-images/rm-later')!.status).toBe('failed');
+        expect(outcome.blocks.find((block) => block.id === '01-images/history')!.status).toBe('passed');
+        expect(await leftOver()).toEqual([]);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+    }, 300_000);
+
+    it('keeps an edit the presenter saves during the rehearsal, even of a file the demo edits', async () => {
+      const presenter = mkdtempSync(join(tmpdir(), 'docker-talk-presenter-'));
+      try {
+        cpSync('assets/examples', presenter, { recursive: true });
+        const note = '// the presenter saved this during the rehearsal\n';
+        let saved = false;
+        const outcome = await runRehearsal(
+          { offline: true, only: ['02-builds'], examplesDir: presenter },
+          {
+            line: (message) => {
+              // Saved while the demo has its own edit of the same file in place.
+              if (!saved && message.includes('02-builds/cache: docker build --progress=plain')) {
+                saved = true;
+                writeFileSync(join(presenter, 'app/src/server.js'), note);
+                writeFileSync(join(presenter, 'Dockerfile.bad-order'), `# ${note}`, { flag: 'a' });
+              }
+            },
+          },
+          new AbortController().signal,
+          env,
+        );
+        expect(saved).toBe(true);
+        expect(outcome.failures).toEqual([]);
+        expect(readFileSync(join(presenter, 'app/src/server.js'), 'utf8')).toBe(note);
+        expect(readFileSync(join(presenter, 'Dockerfile.bad-order'), 'utf8')).toMatch(
+          /# \/\/ the presenter saved this/,
+        );
+        expect(await leftOver()).toEqual([]);
+      } finally {
+        rmSync(presenter, { recursive: true, force: true });
+      }
+    }, 300_000);
+
+    it('cleans up, restores the edited source and exits 130 on Ctrl-C in the middle of a build', async () => {
+      const serverJs = readFileSync(SERVER_JS, 'utf8');
+      let sent = false;
+      const run = await rehearse(['--offline'], env, (line, interrupt) => {
+        // The edit is in place while the edited build runs: the worst moment to be stopped.
+        if (!sent && line.includes('02-builds/cache: docker build --progress=plain')) {
+          sent = true;
+          setTimeout(interrupt, 200);
+        }
+      });
+      expect(sent).toBe(true);
+      expect(run.code).toBe(130);
+      expect(run.stderr).toContain('SIGINT: stopping and cleaning up');
+      expect(run.stderr).toContain('interrupted; cleaned up, no report written');
+      expect(readFileSync(SERVER_JS, 'utf8')).toBe(serverJs);
       expect(await leftOver()).toEqual([]);
-    }, 120_000);
-  });
-});
+    }, 300_000);
+
+    describe('a published port that is taken', () => {
+      let holder: Server;
+      beforeAll(async () => {
+        holder = createServer();
+        await new Promise<void>((resolve) => holder.listen(8082, '127.0.0.1', resolve));
+      });
+      afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+
+      it('names the port and the block that publishes it before anything runs, and exits 1', async () => {
+        const run = await rehearse(['--offline'], env);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toMatch(
+          /port 8082 on 127\.0\.0\.1 is in use, and 03-containers\/many \(slide "shared-layers"\) publishes it/,
+        );
+        expect(run.stderr).not.toContain('▸');
+        expect(await leftOver()).toEqual([]);
+      }, 120_000);
+    });
+  },
+);

@@ -1,5 +1,14 @@
-import { checkEngine } from '../../src/rehearse/preflight.ts';
-import type { EngineCheck } from './optional-engine.ts';
+import { readFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
+import { checkEngine, type Engine } from '../../src/rehearse/preflight.ts';
+import { engineLabel, engineKey } from '../../src/rehearse/report.ts';
+import { engineAvailable, REQUIRE_ENGINES_VARIABLE, type EngineCheck } from './optional-engine.ts';
+
+/** The engines `bash scripts/engines.sh start` started: their env files, colon-separated. */
+export const ENGINES_VARIABLE = 'TALK_ENGINES';
+
+const HOW_TO_GET =
+  'eval "$(bash scripts/engines.sh install && bash scripts/engines.sh start)" (root; both engines), or start Docker and set DOCKER_HOST';
 
 /**
  * Can the rehearsal run here? The rehearsal's own preflight answers (an engine where DOCKER_HOST
@@ -7,12 +16,85 @@ import type { EngineCheck } from './optional-engine.ts';
  */
 export async function dockerEngineCheck(env: NodeJS.ProcessEnv = process.env): Promise<EngineCheck> {
   const suite = 'the rehearsal tests (a real Docker Engine)';
-  const howToGet =
-    'start Docker, or set DOCKER_HOST; on Debian: sudo apt-get install -y docker.io busybox-static docker-registry && sudo dockerd &';
   try {
     await checkEngine(env);
-    return { suite, missing: undefined, howToGet };
+    return { suite, missing: undefined, howToGet: HOW_TO_GET };
   } catch (error) {
-    return { suite, missing: (error as Error).message, howToGet };
+    return { suite, missing: (error as Error).message, howToGet: HOW_TO_GET };
   }
+}
+
+/** An engine a rehearsal test runs against: the environment that reaches it, and what it is. */
+export interface TestEngine {
+  /** `Engine 28.5.2 (containerd store)`, for test names. */
+  label: string;
+  env: NodeJS.ProcessEnv;
+  engine: Engine;
+}
+
+/**
+ * The engines to rehearse on: each of TALK_ENGINES (env files with DOCKER_HOST, DOCKER_CONFIG and
+ * PATH_PREFIX), or else the engine DOCKER_HOST or the default socket names. An engine that does
+ * not answer is skipped with one line, or fails the run under TALK_REQUIRE_ENGINES=1, which also
+ * requires both image stores, so CI can never drop one unseen.
+ */
+export async function rehearsalEngines(env: NodeJS.ProcessEnv = process.env): Promise<TestEngine[]> {
+  const files = (env[ENGINES_VARIABLE] ?? '').split(':').filter(Boolean);
+  const candidates =
+    files.length > 0 ? files.map((file) => engineEnv(file, env)) : [{ source: 'DOCKER_HOST', env }];
+  const found: TestEngine[] = [];
+  for (const candidate of candidates) {
+    const check =
+      'missing' in candidate
+        ? { suite: '', missing: candidate.missing, howToGet: HOW_TO_GET }
+        : await dockerEngineCheck(candidate.env);
+    const suite = `${check.suite} on the engine of ${candidate.source}`;
+    if (!engineAvailable({ ...check, suite }, env) || 'missing' in candidate) continue;
+    const engine = await checkEngine(candidate.env);
+    found.push({ label: engineLabel({ ...identity(engine) }), env: candidate.env, engine });
+  }
+  if (env[REQUIRE_ENGINES_VARIABLE] === '1') {
+    const stores = new Set(found.map(({ engine }) => engine.store.kind));
+    if (!stores.has('graph-driver') || !stores.has('containerd')) {
+      throw new Error(
+        `docker-talk: the rehearsal tests need an engine with the overlay2 graph driver and one with the containerd image store; found: ${found.map(({ label }) => label).join(', ') || 'none'}. To get both: ${HOW_TO_GET}\n(${REQUIRE_ENGINES_VARIABLE}=1: a missing engine fails the run)`,
+      );
+    }
+  }
+  return found;
+}
+
+function identity(engine: Engine) {
+  return {
+    key: engineKey(engine.version, engine.store),
+    version: engine.version,
+    os: engine.os,
+    client: engine.docker.path,
+    store: engine.store,
+  };
+}
+
+/** An env file's variables over ours; PATH_PREFIX goes first on PATH (the engine's own client). */
+function engineEnv(
+  file: string,
+  env: NodeJS.ProcessEnv,
+): { source: string; env: NodeJS.ProcessEnv } | { source: string; missing: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { source: file, missing: `cannot read its env file: ${(error as Error).message}` };
+  }
+  const values = Object.fromEntries(
+    text
+      .split('\n')
+      .map((line) => /^([A-Z_]+)=(.*)$/.exec(line.trim()))
+      .filter((match) => match !== null)
+      .map((match) => [match[1]!, match[2]!]),
+  );
+  const { PATH_PREFIX: prefix, ...rest } = values;
+  return {
+    source: file,
+    env: { ...env, ...rest, PATH: prefix ? `${prefix}${delimiter}${env.PATH ?? ''}` : env.PATH },
+  };
 }

@@ -25,6 +25,6 @@ describe('the talk', () => {
 
   it('shows code from real files under assets/examples', () => {
     // No `# syntax=` line: it makes BuildKit fetch a frontend from Docker Hub, which fails offline.
-    expect(assets.examples.get('Dockerfile')).toMatch(/^FROM node:24-alpine\n/);
+    expect(assets.examples.get('Dockerfile')).toMatch(/^FROM node:26-alpine\n/);
   });
 });

@@ -12,7 +12,7 @@ docker run --rm hello-world
 
 # block: index  slide: inside-an-image
 # An index with one manifest per platform (asks the registry: needs the network).
-docker buildx imagetools inspect node:24-alpine
+docker buildx imagetools inspect node:26-alpine
 
 # block: tags  slide: tags-vs-digests
 # The tag is a name, the digest is the content.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Slides 11-15: from an image to containers, and where their data lives.
-# Needs the hello-layers image from 01-images.sh. Ports are published on 127.0.0.1 only, so the
-# venue's network never reaches the demo containers.
+# Needs the hello-layers image from 01-images.sh. Ports are published on 127.0.0.1 only: from
+# Engine 28.0 on, nothing else reaches them; older engines let hosts on the same network segment
+# reach them anyway (moby issue 45610), so on those avoid an untrusted venue network.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source demo/lib.sh
@@ -10,11 +11,14 @@ source demo/lib.sh
 docker rm -f web-1 web-2 web-3 keeper >/dev/null 2>&1 || true
 
 # block: union  slide: union-filesystem
-# One container, and its overlay mount (host-only: on Docker Desktop the mount is in the VM).
+# One container, and its root as the kernel mounted it: an overlay of the image's layers and an
+# init layer (lowerdir, read-only) under the container's own layer (upperdir). Read from inside,
+# so it works on Docker Desktop too. The driver is overlay2 (graph driver) or overlayfs (the
+# containerd image store's snapshotter: Docker Desktop, Engine 29); their paths differ.
 docker run -d --name web-1 -p 127.0.0.1:8081:3000 hello-layers
 wait_for_log web-1 listening
-docker inspect web-1 --format '{{.GraphDriver.Name}}'
-host_only mount -t overlay
+docker info --format '{{.Driver}}'
+docker exec web-1 grep '^overlay / ' /proc/mounts | tr ',:' '\n\n'
 
 # block: copy-up  slide: copy-on-write
 # The first write copies server.js up into web-1's layer; the image's copy is not touched.

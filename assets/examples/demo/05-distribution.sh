@@ -18,7 +18,7 @@ docker push localhost:5050/hello-layers:1.0
 docker push localhost:5050/hello-layers:1.0
 # Pull: only the layers that are missing.
 docker rm -f web-1 web-2 web-3
-# Every image that holds the app's layers goes; the node:24-alpine base stays.
+# Every image that holds the app's layers goes; the node:26-alpine base stays.
 docker image rm hello-layers:patched hello-layers hello-shell hello-exec localhost:5050/hello-layers:1.0
 # The build cache holds layers too: drop the cache no image uses any more.
 docker builder prune -f

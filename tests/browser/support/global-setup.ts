@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { build, createServer, type ViteDevServer } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { describeBrowser, findBrowser } from '../../../src/export/find-browser.ts';
+import { browserTestsLine, findBrowser } from '../../../src/export/find-browser.ts';
 import { serveStatic, type StaticServer } from '../../../src/export/serve.ts';
 
 /** Where the browser tests' build goes (not dist/, so a test run never clobbers a real build). */
@@ -21,7 +21,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   // Found (and the packaged one unpacked) once here, not by each test file's worker at once.
   const browser = await findBrowser();
-  process.stderr.write(`docker-talk: browser tests use ${describeBrowser(browser)}\n`);
+  process.stderr.write(`${browserTestsLine(browser)}\n`);
   await build({
     configFile: resolve('vite.config.ts'),
     logLevel: 'warn',
