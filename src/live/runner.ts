@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXAMPLES_DIR, loadDemoScripts, restoreFiles, snapshotFiles } from '../rehearse/demo-files.ts';
+import { copyExamples, EXAMPLES_DIR, loadDemoScripts } from '../rehearse/demo-files.ts';
 import { engineAddress, runDocker } from '../rehearse/docker-client.ts';
 import { readEngineState, removeCreated } from '../rehearse/engine-state.ts';
 import { checkEngine, checkPorts } from '../rehearse/preflight.ts';
@@ -31,8 +31,8 @@ export interface PresentOptions {
 
 export interface Presentation {
   server: LiveServer;
-  /** Ends every step, closes the server and, live, removes what the demos made and puts back
-   * the example files they edited. Returns what could not be cleaned up. */
+  /** Ends every step, closes the server and, live, removes what the demos made and the copy of
+   * the examples they ran in. Returns what could not be cleaned up. */
   stop(): Promise<string[]>;
 }
 
@@ -66,7 +66,10 @@ export async function startPresentation(options: PresentOptions): Promise<Presen
       blocks.set(block.id, { steps: block.commands.length, script: script.file });
   }
   const before = await readEngineState(engine.docker);
-  const files = snapshotFiles(examplesDir);
+  // The demos run in a copy, as in the rehearsal: the build cache demo edits server.js, and what
+  // the presenter saves meanwhile must stay as saved. Its scripts are the ones loaded above.
+  const workDir = copyExamples(examplesDir);
+  const workScripts = scripts.map(({ script }) => ({ script, path: join(workDir, 'demo', script.file) }));
   const shim = await mkdtemp(join(tmpdir(), 'docker-talk-client-'));
   await symlink(engine.docker.path, join(shim, 'docker'));
   const shellEnv = cleanEnvironment(env, engine.docker, shim);
@@ -102,8 +105,8 @@ export async function startPresentation(options: PresentOptions): Promise<Presen
       },
       createSession: (send) =>
         createLiveSession({
-          scripts,
-          cwd: examplesDir,
+          scripts: workScripts,
+          cwd: workDir,
           env: shellEnv,
           stepTimeoutMs,
           typingDelayMs: options.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS,
@@ -120,9 +123,8 @@ export async function startPresentation(options: PresentOptions): Promise<Presen
       (stopped ??= (async () => {
         await server.close();
         const problems: string[] = [];
-        const mended = restoreFiles(files, examplesDir);
-        if (mended.length > 0)
-          options.log(`put back the example files the demos edited: ${mended.join(', ')}`);
+        // The demos' edits were made in the copy; the presenter's files were never written.
+        await rm(workDir, { recursive: true, force: true });
         options.log('cleaning up: removing the containers, images, volumes and networks the demos made');
         problems.push(
           ...(await removeCreated(engine.docker, before).catch((error: Error) => [error.message])),

@@ -9,10 +9,9 @@ import { startPresentation, type Presentation } from '../../src/live/runner.ts';
 import type { ClaimContext } from '../../src/rehearse/claim-types.ts';
 import { CLAIMS } from '../../src/rehearse/claims.ts';
 import { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
-import { chooseDockerClient, type DockerClient } from '../../src/rehearse/docker-client.ts';
+import type { DockerClient } from '../../src/rehearse/docker-client.ts';
 import { readEngineState } from '../../src/rehearse/engine-state.ts';
-import { dockerEngineCheck } from '../support/docker-engine.ts';
-import { engineAvailable } from '../support/optional-engine.ts';
+import { rehearsalEngines } from '../support/docker-engine.ts';
 
 /**
  * The live runner against a real Docker Engine: a demo block runs step by step over the socket,
@@ -20,7 +19,7 @@ import { engineAvailable } from '../support/optional-engine.ts';
  * terminal of `npm run present -- --live` stops it and removes what the demos made; and with a
  * private throwaway engine killed mid-block, the page is told to fall back to the recording.
  */
-const available = engineAvailable(await dockerEngineCheck());
+const engines = await rehearsalEngines();
 
 interface Frames {
   messages: unknown[];
@@ -86,11 +85,8 @@ function emptyDist(): string {
   return dir;
 }
 
-describe.skipIf(!available)('a live block on a real Docker Engine', () => {
-  let docker: DockerClient;
-  beforeAll(async () => {
-    docker = (await chooseDockerClient(process.env)).client!;
-  });
+describe.skipIf(engines.length === 0).each(engines)('a live block on $label', ({ env, engine }) => {
+  const docker: DockerClient = engine.docker;
 
   it("runs 03-containers/data step by step, and what the terminal showed holds the rehearsal's claims for it", async () => {
     const block = loadDemoScripts()
@@ -105,6 +101,7 @@ describe.skipIf(!available)('a live block on a real Docker Engine', () => {
       presentation = await startPresentation({
         distDir: dist,
         live: true,
+        env,
         typingDelayMs: 0,
         log: (line) => log.push(line),
       });
@@ -134,6 +131,7 @@ describe.skipIf(!available)('a live block on a real Docker Engine', () => {
         docker: (args) => docker.run(args),
         example: (path) => readFileSync(join('assets/examples', path), 'utf8'),
         engineOnThisHost: true,
+        store: engine.store,
         listExport: () => Promise.reject(new Error('not used by this block')),
       };
       const claims = CLAIMS.filter((claim) => claim.block === block.id);
@@ -161,7 +159,7 @@ describe.skipIf(!available)('a live block on a real Docker Engine', () => {
       'node_modules/.bin/tsx',
       ['scripts/present.ts', '--live', '--dist', dist, '--port', '0'],
       {
-        env: { ...process.env, CI: '1' },
+        env: { ...env, CI: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -204,7 +202,7 @@ describe.skipIf(!available)('a live block on a real Docker Engine', () => {
 
 /** A throwaway engine of its own (never the shared ones): started here, killed mid-block. */
 const DOCKERD = '/usr/sbin/dockerd';
-const canStartPrivateEngine = available && process.getuid?.() === 0 && existsSync(DOCKERD);
+const canStartPrivateEngine = engines.length > 0 && process.getuid?.() === 0 && existsSync(DOCKERD);
 
 describe.skipIf(!canStartPrivateEngine)('the engine goes away mid-block', () => {
   let folder: string;
