@@ -90,3 +90,13 @@ export interface LiveFallback {
 }
 
 export type LiveControl = LiveHello | LiveStepDone | LiveFallback;
+
+/**
+ * Pages that only show and never run: reveal's speaker-view frames (`?receiver`, the deck loaded
+ * twice more in the popup) and the print view (`?print-pdf`, the PDF export). The page's client
+ * does not connect there, and the runner's server serves such pages with a policy that forbids
+ * the socket (see `src/live/server.ts`).
+ */
+export function isViewOnly(search: string): boolean {
+  return /[?&](receiver|print-pdf)(?:[=&]|$)/i.test(search);
+}

@@ -15,7 +15,7 @@ import {
   type KnownBlock,
   type StepState,
 } from './guard.ts';
-import { CLOSE, LIVE_PATH, LIVE_PROTOCOL, type LiveHello } from './protocol.ts';
+import { CLOSE, isViewOnly, LIVE_PATH, LIVE_PROTOCOL, type LiveHello } from './protocol.ts';
 import type { LiveFrame, LiveSession } from './session.ts';
 
 /** What the socket endpoint needs; without it the server only serves the deck. */
@@ -82,7 +82,17 @@ export async function createLiveServer(options: LiveServerOptions): Promise<Live
       response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`${decision.reason}\n`);
       return;
     }
-    if (request.url?.split('?')[0] === LIVE_PATH) {
+    const url = request.url ?? '/';
+    const queryAt = url.includes('?') ? url.indexOf('?') : url.length;
+    const path = url.slice(0, queryAt);
+    // The same test as the page's client, on the same text as its `location.search`.
+    if (isViewOnly(url.slice(queryAt))) {
+      // A speaker-view frame or the print view: a second policy, enforced with the deck's own,
+      // lets it fetch from this origin over http only. A WebSocket URL (ws:) matches no http
+      // source, so the page cannot open the runner's socket, whatever its script does.
+      response.setHeader('content-security-policy', `connect-src ${origin}`);
+    }
+    if (path === LIVE_PATH) {
       response.writeHead(426, { 'content-type': 'text/plain; charset=utf-8' }).end('a WebSocket endpoint\n');
       return;
     }

@@ -12,6 +12,7 @@ import type { CastEvent, CastHeader } from '../cast/asciicast.ts';
 import {
   CLOSE,
   FRAGMENT_PARAMETER,
+  isViewOnly,
   LIVE_PATH,
   LIVE_PROTOCOL,
   TOKEN_PROTOCOL_PREFIX,
@@ -62,7 +63,7 @@ const STORAGE_KEY = 'docker-talk-live-token';
  * nor in the print view (`?print-pdf`, the PDF export): those only show, they never run.
  */
 export function liveAllowedHere(search: string): boolean {
-  return !/[?&](receiver|print-pdf)(?:[=&]|$)/i.test(search);
+  return !isViewOnly(search);
 }
 
 /**

@@ -78,16 +78,27 @@ afterAll(async () => {
   await new Promise<void>((done) => foreign?.close(() => done()));
 });
 
-/** Opens the socket from inside a page, as the deck's client does; resolves with what came first. */
+/**
+ * Opens the socket from inside a page, as the deck's client does; resolves with what came first:
+ * a message, a close, the constructor's exception, or nothing at all within 3 s (a socket the
+ * page's policy blocked gets no event in Chromium).
+ */
 function openFromPage(url: string, token: string) {
-  return new Promise<{ message?: { type: string }; code?: number; reason?: string }>((done) => {
-    const ws = new WebSocket(url, ['docker-talk-live.v1', `docker-talk-token.${token}`]);
-    ws.onmessage = (event) => {
-      done({ message: JSON.parse(String(event.data)) as { type: string } });
-      ws.close();
-    };
-    ws.onclose = (event) => done({ code: event.code, reason: event.reason });
-  });
+  return new Promise<{ message?: { type: string }; code?: number; reason?: string; blocked?: string }>(
+    (done) => {
+      try {
+        const ws = new WebSocket(url, ['docker-talk-live.v1', `docker-talk-token.${token}`]);
+        ws.onmessage = (event) => {
+          done({ message: JSON.parse(String(event.data)) as { type: string } });
+          ws.close();
+        };
+        ws.onclose = (event) => done({ code: event.code, reason: event.reason });
+        setTimeout(() => done({ blocked: `no answer, readyState ${ws.readyState}` }), 3000);
+      } catch (error) {
+        done({ blocked: String(error) });
+      }
+    },
+  );
 }
 
 describe('the live deck in Chromium', () => {
@@ -135,19 +146,33 @@ describe('the live deck in Chromium', () => {
     }
   });
 
-  it('the print view connects to nothing', async () => {
-    const before = sessions;
-    const { page } = await openWatchedPage(browser(), server.origin);
-    try {
-      await page.goto(`${server.origin}/?print-pdf${new URL(server.liveUrl!).hash}`);
-      await page.waitForFunction(() => window.deckStatus?.state === 'ready', { timeout: 30_000 });
-      expect(page.url()).not.toContain(TOKEN);
-      expect(await page.evaluate(() => sessionStorage.getItem('docker-talk-live-token'))).toBeNull();
-      expect(sessions).toBe(before);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(['?receiver', '?print-pdf'])(
+    'a %s page cannot open the socket even with the token (the server forbids it), nor keeps the token',
+    async (query) => {
+      const before = sessions;
+      const { page, problems } = await openWatchedPage(browser(), server.origin);
+      try {
+        await page.goto(`${server.origin}/${query}${new URL(server.liveUrl!).hash}`);
+        await page.waitForFunction(() => window.deckStatus?.state === 'ready', { timeout: 30_000 });
+        expect(page.url()).not.toContain(TOKEN);
+        expect(await page.evaluate(() => sessionStorage.getItem('docker-talk-live-token'))).toBeNull();
+        const answer = await page.evaluate(
+          openFromPage,
+          `${server.origin.replace('http', 'ws')}/live`,
+          TOKEN,
+        );
+        // Blocked by the page's policy before any handshake: no hello, no session.
+        expect(answer.message).toBeUndefined();
+        expect(answer.code ?? 1006).toBe(1006);
+        expect(sessions).toBe(before);
+        expect(problems.consoleErrors.join('\n')).toContain(
+          `Connecting to '${server.origin.replace('http', 'ws')}/live' violates the following Content Security Policy directive: "connect-src ${server.origin}"`,
+        );
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });
 
 describe('the built deck holds none of the runner', () => {

@@ -331,6 +331,15 @@ describe('the live server allows the deck itself', () => {
     expect(server.url).not.toContain(TOKEN);
     expect((await get('/live', `127.0.0.1:${port}`)).status).toBe(426);
   });
+
+  it('serves the speaker view’s frames and the print view with a policy that forbids the socket', async () => {
+    for (const path of ['/?receiver', '/index.html?receiver&x=1', '/?print-pdf', '/?a=1&print-pdf']) {
+      const served = await get(path, `127.0.0.1:${port}`);
+      expect(served.status, path).toBe(200);
+      expect(served.headers['content-security-policy'], path).toBe(`connect-src http://127.0.0.1:${port}`);
+    }
+    expect((await get('/', `127.0.0.1:${port}`)).headers['content-security-policy']).toBeUndefined();
+  });
 });
 
 function hasTypeOne(type: string) {
@@ -346,12 +355,15 @@ function walk(dir: string, prefix = ''): string[] {
   );
 }
 
-function get(path: string, host: string): Promise<{ status: number; body: string }> {
+function get(
+  path: string,
+  host: string,
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((done, fail) => {
     const req = request({ host: '127.0.0.1', port, path, headers: { Host: host } }, (response) => {
       let body = '';
       response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      response.on('end', () => done({ status: response.statusCode ?? 0, body }));
+      response.on('end', () => done({ status: response.statusCode ?? 0, body, headers: response.headers }));
     });
     req.once('error', fail);
     req.end();
