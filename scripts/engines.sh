@@ -103,6 +103,10 @@ install_engine_28() {
   say "Engine $version unpacked into $CACHE_DIR"
 }
 
+# The registry mirror the offline rehearsal serves its stand-ins from (Debian's docker-registry on
+# this port, started by `npm run rehearse -- --offline`): `docker pull alpine:3.24` then pulls.
+MIRROR="http://127.0.0.1:5098"
+
 # --- start and stop -------------------------------------------------------------------------------
 
 # wait_for DIR CLIENT LABEL: until the engine answers, or its log and a failure.
@@ -145,9 +149,13 @@ running() { [ -f "$1/pid" ] && kill -0 "$(cat "$1/pid")" 2>/dev/null; }
 start_engine_20() {
   local dir="$ENGINES_DIR/20.10"
   mkdir -p "$dir/config"
+  cat >"$dir/daemon.json" <<EOF
+{ "registry-mirrors": ["$MIRROR"] }
+EOF
   ensure_bridge 20.10
   if ! running "$dir"; then
-    daemon "$dir/dockerd.log" /usr/sbin/dockerd --data-root "$dir/root" --exec-root "$dir/exec" \
+    daemon "$dir/dockerd.log" /usr/sbin/dockerd --config-file "$dir/daemon.json" \
+      --data-root "$dir/root" --exec-root "$dir/exec" \
       -H "unix://$dir/docker.sock" --pidfile "$dir/pid" \
       --bridge "${BRIDGES[20.10]}" --iptables=false --ip6tables=false
   fi
@@ -170,7 +178,7 @@ state = "$dir/containerd/state"
   address = "$dir/containerd/containerd.sock"
 EOF
   cat >"$dir/daemon.json" <<EOF
-{ "features": { "containerd-snapshotter": true } }
+{ "features": { "containerd-snapshotter": true }, "registry-mirrors": ["$MIRROR"] }
 EOF
   ensure_bridge 28.5
   # Its own bin folder first on PATH: containerd finds its shim there, dockerd its proxy.

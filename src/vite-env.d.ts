@@ -11,6 +11,8 @@ declare module 'virtual:deck-source' {
   export const slides: readonly SlideInput[];
   /** Every numbered slide module of the slides folder, keyed by its path from the root (`/slides/…`). */
   export const slideModules: Record<string, SlideInput>;
+  /** The module that defines the deck config, from the root (`slides/deck.ts`): named in its errors. */
+  export const configModule: string;
 }
 
 declare module 'virtual:demo-blocks' {

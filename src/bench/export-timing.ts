@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { runExport } from '../export/driver/run-export.ts';
 import { findBrowser } from '../export/find-browser.ts';
 import { chromiumArgs } from '../export/launch.ts';
-import { FORMATS, type ExportFormat } from '../export/options.ts';
+import { PDF_FORMATS, type ExportFormat } from '../export/options.ts';
 import type { Progress } from '../export/progress.ts';
 import { serveStatic } from '../export/serve.ts';
 
@@ -17,16 +17,20 @@ const quiet: Progress = { step: () => {}, slide: () => {}, done: () => {}, summa
 export async function measureExport(
   root: string,
   distDir: string,
-  formats: readonly ExportFormat[] = FORMATS,
+  formats: readonly ExportFormat[] = PDF_FORMATS,
 ): Promise<number> {
   const outDir = await mkdtemp(join(tmpdir(), 'docker-talk-bench-'));
   try {
     const started = performance.now();
-    await runExport({ formats: [...formats], paper: 'a4', outDir, rebuild: false }, quiet, {
-      root,
-      distDir,
-      build: false,
-    });
+    await runExport(
+      { formats: [...formats], paper: 'a4', outDir, rebuild: false, theme: null, handoutTheme: 'light' },
+      quiet,
+      {
+        root,
+        distDir,
+        build: false,
+      },
+    );
     return (performance.now() - started) / 1000;
   } finally {
     await rm(outDir, { recursive: true, force: true });

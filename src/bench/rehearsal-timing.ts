@@ -8,9 +8,14 @@ export interface RehearsalTiming {
 }
 
 /** One whole offline rehearsal, as `npm run rehearse -- --offline` runs it, timed. */
-export async function measureOfflineRehearsal(): Promise<RehearsalTiming> {
+export async function measureOfflineRehearsal(env: NodeJS.ProcessEnv): Promise<RehearsalTiming> {
   const started = performance.now();
-  const outcome = await runRehearsal({ offline: true }, { line: () => {} }, new AbortController().signal);
+  const outcome = await runRehearsal(
+    { offline: true },
+    { line: () => {} },
+    new AbortController().signal,
+    env,
+  );
   return { seconds: (performance.now() - started) / 1000, problems: outcome.failures.length };
 }
 
@@ -18,8 +23,8 @@ export async function measureOfflineRehearsal(): Promise<RehearsalTiming> {
  * Removes the stand-in images, so the next rehearsal builds them again (the npm packages they
  * are made from stay in the cache: that download is the network's time, not the rehearsal's).
  */
-export async function removeStandIns(): Promise<number> {
-  const { client } = await chooseDockerClient(process.env);
+export async function removeStandIns(env: NodeJS.ProcessEnv): Promise<number> {
+  const { client } = await chooseDockerClient(env);
   if (!client) throw new Error('no docker client that can build with BuildKit');
   const ids = (await client.run(['images', '-q', '--filter', `label=${STAND_IN_LABEL}`])).stdout
     .split('\n')

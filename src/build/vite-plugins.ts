@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
 import { createStepCss } from '../diagrams/step-css.ts';
 import { demoBlocks, demoOptionsFor, type DemoBlocksOptions } from './demo-blocks.ts';
@@ -41,7 +43,12 @@ export function deckSource(options: DeckSourceOptions = {}): Plugin {
     resolveId: (id) => (id === DECK_SOURCE_ID ? RESOLVED_DECK_SOURCE_ID : undefined),
     load: (id) => {
       if (id !== RESOLVED_DECK_SOURCE_ID) return undefined;
-      const glob = `export const slideModules = import.meta.glob('${dir}/[0-9]*.ts', { eager: true, import: 'default' });`;
+      // The config's own module when the folder has one (the talk's slides/deck.ts), for errors.
+      const configModule = `${dir.slice(1)}/${existsSync(resolve(`.${dir}/deck.ts`)) ? 'deck.ts' : 'index.ts'}`;
+      const glob = [
+        `export const slideModules = import.meta.glob('${dir}/[0-9]*.ts', { eager: true, import: 'default' });`,
+        `export const configModule = ${JSON.stringify(configModule)};`,
+      ].join('\n');
       if (!options.withoutDiagrams) return `export { config, slides } from '${dir}/index.ts';\n${glob}`;
       return [
         `import { config, slides as talk } from '${dir}/index.ts';`,
@@ -56,7 +63,7 @@ export function deckSource(options: DeckSourceOptions = {}): Plugin {
 
 /** The shape of `src/deck/check-deck.ts` (browser-side types stay out of the Node project). */
 interface DeckCheckModule {
-  checkDeck(): Promise<string | null>;
+  checkDeck(): Promise<{ error: string | null; notices: string[] }>;
 }
 
 /**
@@ -73,8 +80,10 @@ export function deckCheck(options: DeckSourceOptions = {}): Plugin {
         logLevel: 'error',
         plugins: [deckSource(options), demoBlocks(demoOptionsFor(options.slidesDir, options.demos))],
       });
-      const problems = await module.checkDeck();
-      if (problems) this.error(problems);
+      const { error, notices } = await module.checkDeck();
+      if (error) this.error(error);
+      // Once per build, on the terminal (Vite's warnings would prefix the plugin's name).
+      for (const notice of notices) process.stderr.write(`${notice}\n`);
     },
   };
 }

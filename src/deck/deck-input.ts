@@ -8,11 +8,13 @@ export function createDeckInput(
   config: DeckConfigInput,
   slides: readonly SlideInput[],
   modules: ReadonlyMap<string, SlideInput>,
+  configModule = 'slides/deck.ts',
 ): DeckInput {
   const moduleOf = new Map<SlideInput, string>();
   for (const [path, slide] of modules) moduleOf.set(slide, path);
   return {
     config,
+    configModule,
     entries: slides.map((slide) => ({ slide, module: moduleOf.get(slide) ?? 'slides/index.ts' })),
   };
 }

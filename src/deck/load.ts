@@ -1,4 +1,4 @@
-import { config, slideModules, slides } from 'virtual:deck-source';
+import { config, configModule, slideModules, slides } from 'virtual:deck-source';
 import { demoBlocks } from 'virtual:demo-blocks';
 import type { DemoBlockData } from './demo-types.ts';
 import { createDeckInput } from './deck-input.ts';
@@ -32,7 +32,7 @@ export interface LoadedDeck {
 export function loadDeck(): LoadedDeck {
   const imageUrls = stripPrefix(imageFiles, '../../assets/images/');
   return {
-    deck: createDeckInput(config, slides, stripPrefix(slideModules, '/')),
+    deck: createDeckInput(config, slides, stripPrefix(slideModules, '/'), configModule),
     assets: {
       examples: stripPrefix(exampleFiles, '../../assets/examples/'),
       images: new Set(imageUrls.keys()),

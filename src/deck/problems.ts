@@ -3,8 +3,9 @@ export const PROJECT_NAME = 'docker-talk';
 
 /** One thing wrong with the deck, located precisely enough to fix without searching. */
 export interface DeckProblem {
-  /** The slide module to edit, e.g. `slides/03-layers.ts`. */
+  /** The module to edit, e.g. `slides/03-layers.ts`, or the deck config `slides/deck.ts`. */
   module: string;
+  /** The slide, or '' for a problem of the deck config. */
   slideId: string;
   message: string;
   /** What to change. */
@@ -12,7 +13,8 @@ export interface DeckProblem {
 }
 
 export function formatProblem(problem: DeckProblem): string {
-  return `${problem.module} (slide "${problem.slideId}"): ${problem.message}. Fix: ${problem.fix}.`;
+  const where = problem.slideId ? `${problem.module} (slide "${problem.slideId}")` : problem.module;
+  return `${where}: ${problem.message}. Fix: ${problem.fix}.`;
 }
 
 export class DeckValidationError extends Error {

@@ -1,14 +1,31 @@
 import type { DemoBlockData } from './demo-types.ts';
-import type { Block, DeckConfigInput, DeckInput, ResolvedDeckConfig, SlideInput } from './types.ts';
+import {
+  DECK_THEMES,
+  type Block,
+  type DeckConfigInput,
+  type DeckInput,
+  type DeckTheme,
+  type ResolvedDeckConfig,
+  type SlideInput,
+} from './types.ts';
 
 /**
  * Defaults, in one place. Precedence, lowest first: these defaults < the deck config
- * (`slides/deck.ts`) < the URL query (only `?print-pdf` and reveal's own flags, read by reveal).
+ * (`slides/deck.ts`) < the URL query (`?theme=dark`, read by `resolveTheme`; `?print-pdf` and
+ * reveal's own flags, read by reveal). The `T` key changes the theme live and writes it into the
+ * URL query, so a reload, the speaker view's frames and the print view keep it.
  */
 export const DECK_DEFAULTS = {
   talkMinutes: 25,
   subject: '',
-} as const;
+  theme: 'light',
+} as const satisfies { talkMinutes: number; subject: string; theme: DeckTheme };
+
+/** The theme to show: `?theme=` in the URL query when it names a theme, else the config's. */
+export function resolveTheme(configured: DeckTheme, query: string): DeckTheme {
+  const asked = new URLSearchParams(query).get('theme');
+  return (DECK_THEMES as readonly string[]).includes(asked ?? '') ? (asked as DeckTheme) : configured;
+}
 
 export function resolveDeckConfig(input: DeckConfigInput): ResolvedDeckConfig {
   return {
@@ -17,6 +34,8 @@ export function resolveDeckConfig(input: DeckConfigInput): ResolvedDeckConfig {
     subject: input.subject ?? DECK_DEFAULTS.subject,
     talkMinutes: input.talkMinutes ?? DECK_DEFAULTS.talkMinutes,
     facts: input.facts ?? [],
+    theme: input.theme ?? DECK_DEFAULTS.theme,
+    url: input.url ?? null,
   };
 }
 

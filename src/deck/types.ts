@@ -152,7 +152,22 @@ export interface DeckConfigInput {
   talkMinutes?: number;
   /** Facts that drift, with their sources and dates: the speaker script ends with them. Default: none. */
   facts?: readonly DatedFact[];
+  /**
+   * The colours the deck opens in: `light` for a lit room and paper, `dark` for a dark hall.
+   * `?theme=dark` in the URL overrides it, and `T` switches live. Default: `light`.
+   */
+  theme?: DeckTheme;
+  /**
+   * The public address of the slides (an `https://` URL, no user name or password): the title
+   * and last slides and every handout page show it with a QR code, and the PDFs link to it.
+   * Default: none (nothing is drawn, and the build says so once).
+   */
+  url?: string;
 }
+
+/** The deck's colour themes: one set of CSS custom properties each (`src/styles/theme.css`). */
+export const DECK_THEMES = ['light', 'dark'] as const;
+export type DeckTheme = (typeof DECK_THEMES)[number];
 
 /** A fact as the speaker script prints it: what, from where, checked when. */
 export interface DatedFact {
@@ -171,6 +186,8 @@ export interface DeckEntry {
 
 export interface DeckInput {
   config: DeckConfigInput;
+  /** The module that defines `config`, for errors. Default: `slides/deck.ts`. */
+  configModule?: string;
   entries: readonly DeckEntry[];
 }
 
@@ -180,4 +197,7 @@ export interface ResolvedDeckConfig {
   subject: string;
   talkMinutes: number;
   facts: readonly DatedFact[];
+  theme: DeckTheme;
+  /** The public address, or null when none is configured. */
+  url: string | null;
 }

@@ -1,6 +1,7 @@
 import { MAX_DIAGRAM_STEPS } from '../diagrams/limits.ts';
 import { parseLineRanges } from './line-ranges.ts';
 import type { DeckProblem } from './problems.ts';
+import { validateDeckConfig } from './validate-config.ts';
 import { countAuthoredFragments, diagramStepCount, flattenBlocks } from './resolve.ts';
 import { CODE_LANGUAGES, type Block, type DeckEntry, type DeckInput } from './types.ts';
 
@@ -15,12 +16,12 @@ export interface AssetIndex {
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * Checks the whole deck before anything renders. Returns every problem found (not just the
+ * Checks the whole deck, its config included, before anything renders. Returns every problem found (not just the
  * first), each naming the slide module and the fix. Diagram sources are checked separately by
  * `validateDiagrams`, which needs Mermaid's parser.
  */
 export function validateDeck(deck: DeckInput, assets: AssetIndex): DeckProblem[] {
-  const problems: DeckProblem[] = [];
+  const problems: DeckProblem[] = validateDeckConfig(deck);
   if (deck.entries.length === 0) {
     problems.push({
       module: 'slides/index.ts',

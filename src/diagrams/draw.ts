@@ -6,7 +6,13 @@ import { diagramCacheKey, type SvgCache } from './cache.ts';
 import { createPartsReader } from './parts.ts';
 import { resolveHideSteps, resolvePartSteps } from './steps.ts';
 import { addTextAlternative, findPartElements, tagPartSteps } from './tag-svg.ts';
-import { mermaidThemeVariables, type DiagramTheme } from './theme.ts';
+import { mermaidThemeVariables, referThemeProperties, type DiagramTheme } from './theme.ts';
+
+/**
+ * What a cached SVG looks like, part of the cache key: 2 since its colours refer to the theme's
+ * custom properties (an SVG cached with literal colours would not follow a theme switch).
+ */
+const SVG_FORMAT = '2';
 
 /** A diagram block and the place on its slide where its SVG goes. */
 export interface DiagramTarget {
@@ -78,6 +84,7 @@ export function createDiagramDrawer(options: DrawOptions): DiagramDrawer {
         // that already has the id it renders to, so the SVG id must never equal a slide's id.
         const svgId = `diagram_${target.block.id}`;
         const key = diagramCacheKey([
+          SVG_FORMAT,
           options.mermaidVersion,
           svgId,
           target.block.source,
@@ -97,6 +104,7 @@ export function createDiagramDrawer(options: DrawOptions): DiagramDrawer {
         const loaded = await ensureMermaid();
         performance.mark(`docker-talk:draw-${target.block.id}`);
         const svg = await drawOne(loaded, target, svgId, options.measureIn);
+        referThemeProperties(svg, options.theme);
         performance.measure(`docker-talk:draw-${target.block.id}`, `docker-talk:draw-${target.block.id}`);
         options.cache.set(key, svg.outerHTML);
         fitToCanvas(target.canvas);

@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { firstPages, type DeckOutline } from './deck-outline.ts';
 import { handoutSlideBox, SLIDES_PER_3UP_SHEET, threeUpBoxes } from './layout.ts';
-import type { ExportFormat, Paper } from './options.ts';
+import type { Paper, PdfFormat } from './options.ts';
 import { placeSlides, type Bookmark } from './pdf-document.ts';
 
 /** The printed raw material a format is made of (see `printSources`). */
@@ -14,6 +14,8 @@ export interface ScriptPrint {
 
 export interface FormatSources {
   slides: Uint8Array;
+  /** The slides in the handouts' theme, when it is not the slides' (else the handouts use `slides`). */
+  handoutSlides: Uint8Array | null;
   steps: Uint8Array | null;
   handoutSheets: Uint8Array | null;
   threeUpSheets: Uint8Array | null;
@@ -30,12 +32,13 @@ function need<T>(value: T | null, what: string): T {
  * slide's vector page drawn into its frame on the sheets.
  */
 export async function composeFormat(
-  format: ExportFormat,
+  format: PdfFormat,
   outline: DeckOutline,
   paper: Paper,
   sources: FormatSources,
 ): Promise<{ doc: PDFDocument; bookmarks: Bookmark[] }> {
   const slides = outline.slides;
+  const handoutSlides = sources.handoutSlides ?? sources.slides;
   const titled = (pages: number[]) =>
     slides.map((slide, index) => ({ title: `${index + 1}. ${slide.title}`, page: pages[index]! }));
   switch (format) {
@@ -50,7 +53,7 @@ export async function composeFormat(
       return {
         doc: await placeSlides(
           need(sources.handoutSheets, 'handout sheets'),
-          sources.slides,
+          handoutSlides,
           slides.map((_, index) => ({ sheet: index, slidePage: index, box: handoutSlideBox(paper) })),
         ),
         bookmarks: titled(firstPages(slides, () => 1)),
@@ -59,7 +62,7 @@ export async function composeFormat(
       return {
         doc: await placeSlides(
           need(sources.threeUpSheets, 'three-up sheets'),
-          sources.slides,
+          handoutSlides,
           slides.map((_, index) => ({
             sheet: Math.floor(index / SLIDES_PER_3UP_SHEET),
             slidePage: index,

@@ -34,6 +34,8 @@ export interface DeckOutline {
   subject: string;
   talkMinutes: number;
   slides: SlideOutline[];
+  /** The slides' public address, as the title slide links to it; null when none is configured. */
+  url: string | null;
   /** The deck's dated facts: the speaker script ends with them. */
   facts: readonly DatedFact[];
 }

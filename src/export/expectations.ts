@@ -1,6 +1,7 @@
 import { firstPages, formatDuration, type DeckOutline, type SlideOutline } from './deck-outline.ts';
 import { SLIDES_PER_3UP_SHEET } from './layout.ts';
-import type { ExportFormat } from './options.ts';
+import { shortAddress } from '../deck/public-address.ts';
+import type { PdfFormat } from './options.ts';
 
 /** Text that must be on one page (0-based) of a PDF, and what it is, for the message. */
 export interface PageText {
@@ -33,7 +34,7 @@ export interface ScriptLayout {
  * that lost or gained a page, or shows a slide's notes beside another slide, fails its check.
  */
 export function expectedContent(
-  format: ExportFormat,
+  format: PdfFormat,
   outline: DeckOutline,
   scriptLayout: ScriptLayout | null = null,
 ): Expectation {
@@ -62,6 +63,20 @@ export function expectedContent(
     }
     startsAt += slide.timing ?? 0;
   });
+  if (outline.url !== null) {
+    // The slides' address: on the title and last slides, and on every handout sheet.
+    const text = shortAddress(outline.url);
+    const count = pageCount(format, slides, scriptLayout);
+    const pages =
+      format === 'handout' || format === 'handout-3up'
+        ? [...Array(count).keys()]
+        : format === 'slides'
+          ? [0, count - 1]
+          : format === 'steps'
+            ? [0, count - 1]
+            : [];
+    for (const page of new Set(pages)) onPages.push({ page, text, what: 'the slides’ address' });
+  }
   if (format === 'notes' && outline.facts.length > 0) {
     // The script closes with the dated facts, on its last sheet.
     const last = pageCount(format, slides, scriptLayout) - 1;
@@ -84,7 +99,7 @@ export function expectedContent(
 
 /** The page (0-based) on which each slide starts in a format. */
 function pageOfSlide(
-  format: ExportFormat,
+  format: PdfFormat,
   slides: readonly SlideOutline[],
   scriptSheetOfSlide: readonly number[] | null,
 ): number[] {
@@ -102,7 +117,7 @@ function pageOfSlide(
 }
 
 function pageCount(
-  format: ExportFormat,
+  format: PdfFormat,
   slides: readonly SlideOutline[],
   scriptLayout: ScriptLayout | null,
 ): number {

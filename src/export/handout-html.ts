@@ -9,6 +9,20 @@ import {
   type Box,
 } from './layout.ts';
 import type { Paper } from './options.ts';
+import { shortAddress } from '../deck/public-address.ts';
+
+/**
+ * The slides' public address on a handout sheet: its QR code (an SVG from the `qrcode` package,
+ * drawn without a quiet zone: the margin's blank paper is one) and the short address, one link.
+ */
+export interface SheetAddress {
+  url: string;
+  qrSvg: string;
+}
+
+/** The QR code's side on paper, in the sheet's top margin, right: 16 mm, 0.5 mm a module. */
+const QR_MM = 16;
+const MM_PX = 96 / 25.4;
 
 /**
  * The text pages of the handouts and the speaker script, as HTML that Chromium prints. Slide
@@ -82,7 +96,11 @@ html, body { margin: 0; padding: 0; background: #fff; color: #16202a; font-famil
 body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .sheet { position: relative; width: ${width.toFixed(2)}px; height: ${(height - 1).toFixed(2)}px; overflow: hidden; break-after: page; }
 .sheet:last-child { break-after: auto; }
-.header { position: absolute; left: ${SHEET_MARGIN}px; right: ${SHEET_MARGIN}px; top: ${SHEET_MARGIN - 16}px; display: flex; justify-content: space-between; font-size: 9pt; color: #46535f; }
+.header { position: absolute; left: ${SHEET_MARGIN}px; right: ${SHEET_MARGIN}px; top: ${SHEET_MARGIN - 16}px; display: flex; justify-content: space-between; gap: 12px; font-size: 9pt; color: #46535f; }
+.header.has-address { right: ${(SHEET_MARGIN + (QR_MM + 3) * MM_PX).toFixed(2)}px; }
+.header .address { margin-left: auto; color: #16202a; text-decoration: none; }
+.qr { position: absolute; right: ${SHEET_MARGIN}px; top: ${(4 * MM_PX).toFixed(2)}px; width: ${(QR_MM * MM_PX).toFixed(2)}px; height: ${(QR_MM * MM_PX).toFixed(2)}px; display: block; }
+.qr svg { display: block; width: 100%; height: 100%; }
 .frame { position: absolute; box-sizing: border-box; border: 0.75px solid #9aa7b4; }
 .notes { position: absolute; overflow: hidden; font-size: var(--notes-size, 11pt); line-height: 1.4; }
 .notes h2 { font-size: 1.25em; margin: 0 0 0.4em; }
@@ -109,8 +127,17 @@ body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 </style></head><body data-kind="${kind}">${sheets.join('\n')}</body></html>`;
 }
 
-function header(outline: DeckOutline, page: number, pages: number): string {
-  return `<div class="header"><span>${escapeHtml(outline.title)}</span><span>${page} / ${pages}</span></div>`;
+function header(outline: DeckOutline, page: number, pages: number, address: SheetAddress | null): string {
+  if (!address) {
+    return `<div class="header"><span>${escapeHtml(outline.title)}</span><span>${page} / ${pages}</span></div>`;
+  }
+  const href = escapeHtml(address.url);
+  // The address is printed (paper cannot be clicked) and, with the code, a link in the PDF.
+  return (
+    `<div class="header has-address"><span>${escapeHtml(outline.title)}</span>` +
+    `<a class="address" href="${href}">${escapeHtml(shortAddress(address.url))}</a><span>${page} / ${pages}</span></div>` +
+    `<a class="qr" href="${href}" aria-label="QR code of ${href}">${address.qrSvg}</a>`
+  );
 }
 
 /** One slide per sheet: the slide on top, its notes below. */
@@ -118,11 +145,12 @@ export function renderHandoutHtml(
   outline: DeckOutline,
   paper: Paper,
   stylesheets: readonly string[],
+  address: SheetAddress | null = null,
 ): string {
   const total = outline.slides.length;
   const sheets = outline.slides.map(
     (slide, index) =>
-      `<div class="sheet">${header(outline, index + 1, total)}<div class="frame" style="${box(handoutSlideBox(paper))}"></div>` +
+      `<div class="sheet">${header(outline, index + 1, total, address)}<div class="frame" style="${box(handoutSlideBox(paper))}"></div>` +
       `<div class="notes" style="${box(handoutNotesBox(paper))}">${notesHtml(slide, index)}</div></div>`,
   );
   return document(outline, paper, stylesheets, 'handout', sheets);
@@ -133,6 +161,7 @@ export function renderThreeUpHtml(
   outline: DeckOutline,
   paper: Paper,
   stylesheets: readonly string[],
+  address: SheetAddress | null = null,
 ): string {
   const sheets: string[] = [];
   const total = Math.ceil(outline.slides.length / SLIDES_PER_3UP_SHEET);
@@ -146,7 +175,7 @@ export function renderThreeUpHtml(
           `<div class="notes" style="${box(boxes.notes)};--notes-size:9pt">${notesHtml(slide, sheet * SLIDES_PER_3UP_SHEET + row)}</div>`
         );
       });
-    sheets.push(`<div class="sheet">${header(outline, sheet + 1, total)}${rows.join('')}</div>`);
+    sheets.push(`<div class="sheet">${header(outline, sheet + 1, total, address)}${rows.join('')}</div>`);
   }
   return document(outline, paper, stylesheets, 'handout-3up', sheets);
 }

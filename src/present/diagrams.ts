@@ -1,6 +1,7 @@
 import { flattenBlocks } from '../deck/resolve.ts';
 import type { DeckInput, DiagramBlock } from '../deck/types.ts';
 import type { DiagramTarget, DrawReport } from '../diagrams/draw.ts';
+import type { DiagramTheme } from '../diagrams/theme.ts';
 
 /** Finds, in the rendered slides, the canvas of each diagram block. */
 export function collectDiagramTargets(deck: DeckInput, slidesElement: HTMLElement): DiagramTarget[] {
@@ -40,7 +41,7 @@ export async function prepareDiagrams(
     import('../diagrams/cache.ts'),
     import('../diagrams/theme.ts'),
   ]);
-  const theme = readDiagramTheme(document.documentElement);
+  const theme = readLightDiagramTheme(readDiagramTheme);
   await Promise.all([
     document.fonts.load(`400 16px ${theme.fontFamily}`),
     document.fonts.load(`700 16px ${theme.fontFamily}`),
@@ -73,6 +74,23 @@ function createMeasuringCanvas(sample: HTMLElement): HTMLElement {
   figure.append(canvas);
   reveal.append(figure);
   return canvas;
+}
+
+/**
+ * Reads the diagram palette from an element that carries the light theme whatever the page's
+ * theme: diagrams are drawn with it and then refer to the theme's properties (see
+ * `src/diagrams/theme.ts`), so one drawing (and one cache entry) serves both themes.
+ */
+function readLightDiagramTheme(read: (element: Element) => DiagramTheme): DiagramTheme {
+  const probe = document.createElement('div');
+  probe.dataset.theme = 'light';
+  probe.hidden = true;
+  document.body.append(probe);
+  try {
+    return read(probe);
+  } finally {
+    probe.remove();
+  }
 }
 
 function sessionStorageOrNull(): Storage | null {

@@ -11,15 +11,17 @@ import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import { loadDeck } from '../deck/load.ts';
 import { DeckValidationError } from '../deck/problems.ts';
-import { demosBySlide, resolveDeckConfig } from '../deck/resolve.ts';
+import { demosBySlide, resolveDeckConfig, resolveTheme } from '../deck/resolve.ts';
 import { validateDeck } from '../deck/validate.ts';
 import { validateDemos } from '../deck/validate-demos.ts';
 import { renderDeckSlides } from '../render/render-slide.ts';
+import { addPublicAddress } from './address.ts';
 import { showErrorPanel } from './error-panel.ts';
 import { takeLiveTokenFromPage } from './live-client.ts';
 import { createRevealConfig } from './reveal-config.ts';
 import { bindSpeakerViewKey } from './speaker-view.ts';
 import { attachSpeakerDemos } from './speaker-demos.ts';
+import { applyTheme, bindThemeKey } from './theme.ts';
 import { markDiagramsDrawn, markError, markLoading, markPdfReady, markReady } from './signals.ts';
 import { byDistanceFrom, openingSlideIndex } from './urgency.ts';
 import { collectDiagramTargets, prepareDiagrams } from './diagrams.ts';
@@ -34,6 +36,7 @@ async function start(): Promise<void> {
   if (problems.length > 0) throw new DeckValidationError(problems);
 
   const config = resolveDeckConfig(deck.config);
+  applyTheme(resolveTheme(config.theme, location.search));
   document.title = config.title;
   setMeta('author', config.author);
   setMeta('description', config.subject);
@@ -42,9 +45,14 @@ async function start(): Promise<void> {
   const slidesElement = revealElement?.querySelector<HTMLElement>('.slides');
   if (!revealElement || !slidesElement) throw new Error('index.html has no `.reveal .slides` element');
   const slideDemos = demosBySlide(deck, demos);
-  slidesElement.replaceChildren(
-    ...renderDeckSlides(deck.entries, { examples: assets.examples, imageUrls, demos: slideDemos }),
-  );
+  const sections = renderDeckSlides(deck.entries, {
+    examples: assets.examples,
+    imageUrls,
+    demos: slideDemos,
+  });
+  slidesElement.replaceChildren(...sections);
+  // The QR code is drawn before reveal.js starts, so the print view clones it into its pages.
+  if (config.url) await addPublicAddress(sections, config.url);
 
   const targets = collectDiagramTargets(deck, slidesElement);
   // Preparing (drawing code, fonts) starts now; it is awaited only when a diagram is drawn, so
@@ -78,6 +86,7 @@ async function start(): Promise<void> {
   reveal.on('pdf-ready', markPdfReady);
   await reveal.initialize();
   bindSpeakerViewKey(reveal);
+  bindThemeKey(reveal);
   attachSpeakerDemos(reveal, slideDemos);
   markReady(drawnFirst);
 

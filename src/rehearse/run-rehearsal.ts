@@ -17,6 +17,7 @@ import type { DemoBlock } from './demo-script.ts';
 import type { DockerClient } from './docker-client.ts';
 import { createdSince, describeState, isEmpty, readEngineState, removeCreated } from './engine-state.ts';
 import { TALK_IMAGES } from './images.ts';
+import { startMirror, servedByMirror, type Mirror } from './mirror.ts';
 import { needsRegistry } from './needs-registry.ts';
 import type { RehearseOptions } from './options.ts';
 import { checkEngine, checkPorts, PreflightError, type Engine } from './preflight.ts';
@@ -68,8 +69,8 @@ export async function runRehearsal(
   engine.notes.forEach((note) => log.line(note));
   outcome.notes.push(...engine.notes);
 
-  await provideImages(engine.docker, options, log, outcome);
   await checkPorts(scripts.map(({ script }) => script));
+  await provideImages(engine.docker, options, log, outcome);
 
   const before = await readEngineState(engine.docker);
   // The demos run in a copy: what the presenter saves meanwhile stays exactly as saved.
@@ -80,6 +81,13 @@ export async function runRehearsal(
   const sessionEnv = { ...engine.docker.env, PATH: `${shim}${delimiter}${env.PATH ?? ''}` };
   const results = new Map<string, { command: string; result: CommandResult }[]>();
   const context = createClaimContext(engine, results, examplesDir);
+  // Started last before the demos, so the finally below always stops it.
+  const mirror = options.offline
+    ? await startMirror(engine.docker, engineKey(engine.version, engine.store), TALK_IMAGES, (message) => {
+        log.line(message);
+        outcome.notes.push(message);
+      })
+    : undefined;
   let session: ShellSession | undefined;
   const abort = () => void session?.close();
   signal.addEventListener('abort', abort);
@@ -98,7 +106,7 @@ export async function runRehearsal(
       for (const block of script.blocks) {
         if (signal.aborted) break;
         outcome.blocks.push(
-          await rehearseBlock(block, session, options, engine, context, results, log, outcome),
+          await rehearseBlock(block, session, options, mirror, engine, context, results, log, outcome),
         );
       }
       await session.close();
@@ -121,6 +129,7 @@ export async function runRehearsal(
     const problems = await removeCreated(engine.docker, before);
     outcome.failures.push(...problems.map((problem) => `cleanup: ${problem}`));
     await rm(shim, { recursive: true, force: true });
+    await mirror?.stop();
   }
   if (!outcome.interrupted) {
     await writeEngineReport({
@@ -175,6 +184,7 @@ async function rehearseBlock(
   block: DemoBlock,
   session: ShellSession,
   options: RehearseOptions,
+  mirror: Mirror | undefined,
   engine: Engine,
   context: ClaimContext,
   results: Map<string, { command: string; result: CommandResult }[]>,
@@ -201,7 +211,7 @@ async function rehearseBlock(
     claims: '',
   });
   for (const command of block.commands) {
-    if (options.offline && needsRegistry(command.text)) {
+    if (options.offline && needsRegistry(command.text) && !servedByMirror(command.text, mirror)) {
       report.notRehearsed.push(command.text);
       rows.push(row(command.text, 'needs a registry: not rehearsed', ''));
       continue;

@@ -246,24 +246,30 @@ beforeAll(() => {
   url = inject('builtUrl');
 });
 
-async function openDeck(reducedMotion: boolean): Promise<{ page: Page; problems: PageProblems }> {
+async function openDeck(
+  reducedMotion: boolean,
+  theme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; problems: PageProblems }> {
   const opened = await openWatchedPage(browser(), originOf(url));
   // Before navigation: the deck reads the preference once, when reveal.js starts.
   if (reducedMotion) {
     await opened.page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   }
-  await opened.page.goto(url);
+  await opened.page.goto(theme === 'light' ? url : `${url}?theme=${theme}`);
   await waitForDeck(opened.page);
   return opened;
 }
 
-describe('accessibility of the built deck', () => {
+/** Luminance of the page's background, as painted: the dark theme must really be dark. */
+const BACKGROUND_LUMINANCE = { light: [0.8, 1], dark: [0, 0.05] } as const;
+
+describe.each(['light', 'dark'] as const)('accessibility of the built deck, %s theme', (theme) => {
   let page: Page;
   let problems: PageProblems;
   let audits: SlideAudit[];
 
   beforeAll(async () => {
-    ({ page, problems } = await openDeck(true));
+    ({ page, problems } = await openDeck(true, theme));
     await page.evaluate(AXE_SOURCE);
     const total = await page.evaluate(() => window.Reveal.getTotalSlides());
     audits = [];
@@ -273,9 +279,28 @@ describe('accessibility of the built deck', () => {
     await page?.close();
   });
 
+  it(`shows the ${theme} theme`, async () => {
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.reveal-viewport') ?? document.body).backgroundColor,
+    );
+    const [low, high] = BACKGROUND_LUMINANCE[theme];
+    const luminance = relativeLuminance(parseColor(background));
+    expect(luminance, background).toBeGreaterThanOrEqual(low);
+    expect(luminance, background).toBeLessThanOrEqual(high);
+  });
+
   it('audits every slide with all of its fragments shown', () => {
     expect(audits.length).toBeGreaterThanOrEqual(4);
     expect(audits.filter((audit) => audit.hiddenFragments > 0).map((audit) => audit.id)).toEqual([]);
+  });
+
+  it('has no colour contrast violation by axe on any slide, of any impact', () => {
+    const contrast = audits.flatMap((audit) =>
+      audit.axe
+        .filter((finding) => finding.rule.includes('contrast'))
+        .map((finding) => `${audit.id}: ${finding.rule} at ${finding.targets.join(' ')}`),
+    );
+    expect(contrast).toEqual([]);
   });
 
   it('has no serious or critical axe violation on any slide', () => {
@@ -337,50 +362,53 @@ describe('accessibility of the built deck', () => {
     expect(describeLowContrast(audits, (audit) => audit.slideText)).toEqual([]);
   });
 
-  it('is driven by the keyboard alone: arrows, space, overview and escape', async () => {
-    const { plain, stepped } = await page.evaluate(() => {
-      const slides = window.Reveal.getSlides();
-      return {
-        plain: slides.findIndex((s, i) => i < slides.length - 1 && !s.querySelector('.fragment')),
-        stepped: slides.findIndex((s) => s.querySelectorAll('.fragment').length >= 2),
-      };
-    });
-    expect(plain).toBeGreaterThanOrEqual(0);
-    expect(stepped).toBeGreaterThanOrEqual(0);
-    const indices = () =>
-      page.evaluate(() => {
-        const { h, f } = window.Reveal.getIndices();
-        return { h, f };
+  it.runIf(theme === 'light')(
+    'is driven by the keyboard alone: arrows, space, overview and escape',
+    async () => {
+      const { plain, stepped } = await page.evaluate(() => {
+        const slides = window.Reveal.getSlides();
+        return {
+          plain: slides.findIndex((s, i) => i < slides.length - 1 && !s.querySelector('.fragment')),
+          stepped: slides.findIndex((s) => s.querySelectorAll('.fragment').length >= 2),
+        };
       });
-    const press = async (key: Parameters<Page['keyboard']['press']>[0]) => {
-      await page.keyboard.press(key);
-      return indices();
-    };
+      expect(plain).toBeGreaterThanOrEqual(0);
+      expect(stepped).toBeGreaterThanOrEqual(0);
+      const indices = () =>
+        page.evaluate(() => {
+          const { h, f } = window.Reveal.getIndices();
+          return { h, f };
+        });
+      const press = async (key: Parameters<Page['keyboard']['press']>[0]) => {
+        await page.keyboard.press(key);
+        return indices();
+      };
 
-    await page.bringToFront();
-    await page.evaluate((index) => {
-      window.Reveal.slide(index, 0, -1);
-      (document.activeElement as HTMLElement | null)?.blur();
-      document.body.focus();
-    }, plain);
-    expect(await indices()).toEqual({ h: plain, f: undefined });
-    expect(await press('ArrowRight')).toMatchObject({ h: plain + 1 });
-    expect(await press('ArrowLeft')).toEqual({ h: plain, f: undefined });
-    expect(await press('Space')).toMatchObject({ h: plain + 1 });
+      await page.bringToFront();
+      await page.evaluate((index) => {
+        window.Reveal.slide(index, 0, -1);
+        (document.activeElement as HTMLElement | null)?.blur();
+        document.body.focus();
+      }, plain);
+      expect(await indices()).toEqual({ h: plain, f: undefined });
+      expect(await press('ArrowRight')).toMatchObject({ h: plain + 1 });
+      expect(await press('ArrowLeft')).toEqual({ h: plain, f: undefined });
+      expect(await press('Space')).toMatchObject({ h: plain + 1 });
 
-    await page.evaluate((index) => window.Reveal.slide(index, 0, -1), stepped);
-    expect(await indices()).toEqual({ h: stepped, f: -1 });
-    expect(await press('ArrowRight')).toEqual({ h: stepped, f: 0 });
-    expect(await press('Space')).toEqual({ h: stepped, f: 1 });
-    expect(await press('ArrowLeft')).toEqual({ h: stepped, f: 0 });
+      await page.evaluate((index) => window.Reveal.slide(index, 0, -1), stepped);
+      expect(await indices()).toEqual({ h: stepped, f: -1 });
+      expect(await press('ArrowRight')).toEqual({ h: stepped, f: 0 });
+      expect(await press('Space')).toEqual({ h: stepped, f: 1 });
+      expect(await press('ArrowLeft')).toEqual({ h: stepped, f: 0 });
 
-    await page.keyboard.press('o');
-    expect(await page.evaluate(() => window.Reveal.isOverview())).toBe(true);
-    await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => window.Reveal.isOverview())).toBe(false);
-    expect(await indices()).toEqual({ h: stepped, f: 0 });
-    expect(await press('ArrowRight')).toEqual({ h: stepped, f: 1 });
-  });
+      await page.keyboard.press('o');
+      expect(await page.evaluate(() => window.Reveal.isOverview())).toBe(true);
+      await page.keyboard.press('Escape');
+      expect(await page.evaluate(() => window.Reveal.isOverview())).toBe(false);
+      expect(await indices()).toEqual({ h: stepped, f: 0 });
+      expect(await press('ArrowRight')).toEqual({ h: stepped, f: 1 });
+    },
+  );
 
   it('logs no error and requests nothing outside its origin during the audit', () => {
     expect(problems.pageErrors).toEqual([]);

@@ -11,6 +11,8 @@ import { openWatchedPage, originOf } from '../../src/export/driver/deck-page.ts'
 import { useSharedBrowser } from './support/shared-browser.ts';
 
 const FIXTURES = {
+  'bad-address':
+    /tests\/fixtures\/decks\/bad-address\/deck\.ts: the public address "http:\/\/talks:secret@example\.org\/docker\/" is http, not https\. Fix: set `url` to the https:\/\/ address/,
   'broken-mermaid':
     /tests\/fixtures\/decks\/broken-mermaid\/01-broken-diagram\.ts \(slide "broken-diagram"\): Mermaid cannot read the diagram "broken"/,
   'missing-notes':

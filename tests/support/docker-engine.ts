@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { delimiter } from 'node:path';
+import { engineEnvs } from '../../src/rehearse/engine-env.ts';
 import { checkEngine, type Engine } from '../../src/rehearse/preflight.ts';
 import { engineLabel, engineKey } from '../../src/rehearse/report.ts';
 import { engineAvailable, REQUIRE_ENGINES_VARIABLE, type EngineCheck } from './optional-engine.ts';
-
-/** The engines `bash scripts/engines.sh start` started: their env files, colon-separated. */
-export const ENGINES_VARIABLE = 'TALK_ENGINES';
 
 const HOW_TO_GET =
   'eval "$(bash scripts/engines.sh install && bash scripts/engines.sh start)" (root; both engines), or start Docker and set DOCKER_HOST';
@@ -39,9 +35,7 @@ export interface TestEngine {
  * requires both image stores, so CI can never drop one unseen.
  */
 export async function rehearsalEngines(env: NodeJS.ProcessEnv = process.env): Promise<TestEngine[]> {
-  const files = (env[ENGINES_VARIABLE] ?? '').split(':').filter(Boolean);
-  const candidates =
-    files.length > 0 ? files.map((file) => engineEnv(file, env)) : [{ source: 'DOCKER_HOST', env }];
+  const candidates = engineEnvs(env);
   const found: TestEngine[] = [];
   for (const candidate of candidates) {
     const check =
@@ -71,30 +65,5 @@ function identity(engine: Engine) {
     os: engine.os,
     client: engine.docker.path,
     store: engine.store,
-  };
-}
-
-/** An env file's variables over ours; PATH_PREFIX goes first on PATH (the engine's own client). */
-function engineEnv(
-  file: string,
-  env: NodeJS.ProcessEnv,
-): { source: string; env: NodeJS.ProcessEnv } | { source: string; missing: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { source: file, missing: `cannot read its env file: ${(error as Error).message}` };
-  }
-  const values = Object.fromEntries(
-    text
-      .split('\n')
-      .map((line) => /^([A-Z_]+)=(.*)$/.exec(line.trim()))
-      .filter((match) => match !== null)
-      .map((match) => [match[1]!, match[2]!]),
-  );
-  const { PATH_PREFIX: prefix, ...rest } = values;
-  return {
-    source: file,
-    env: { ...env, ...rest, PATH: prefix ? `${prefix}${delimiter}${env.PATH ?? ''}` : env.PATH },
   };
 }

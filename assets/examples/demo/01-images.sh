@@ -11,7 +11,8 @@ source demo/lib.sh
 docker run --rm hello-world
 
 # block: index  slide: inside-an-image
-# An index with one manifest per platform (asks the registry: needs the network).
+# An index with one manifest per platform, and attestation manifests (unknown/unknown) beside
+# them (asks the registry itself: needs the network).
 docker buildx imagetools inspect node:26-alpine
 
 # block: tags  slide: tags-vs-digests
@@ -30,7 +31,8 @@ docker image inspect hello-layers --format '{{json .RootFS.Layers}}'
 docker image inspect hello-layers --format '{{json .Config.Env}} {{json .Config.Cmd}}'
 
 # block: rm-later  slide: deleting-doesnt-shrink
-# Same files at the end, about 100 MB apart.
+# Same files at the end, about 100 MB apart. The rm row is 0B with overlay2, a few kB (the
+# whiteout) with the containerd image store of Docker Desktop and Engine 29.
 docker build -f Dockerfile.rm-later -t rm-later .
 docker build -f Dockerfile.rm-same-run -t rm-same-run .
 docker image ls --filter 'reference=rm-*'

@@ -11,12 +11,15 @@ docker rm -f registry >/dev/null 2>&1 || true
 
 # block: push-pull  slide: distribution
 # A local registry; push (blobs first, manifest last), push again: every layer "already exists".
+# (With the containerd image store, Docker Desktop and Engine 29, one more blob goes up: BuildKit's
+# provenance attestation; its second push says "Already exists" for it.)
 docker run -d --name registry -p 127.0.0.1:5050:5000 registry:3
 wait_for_log registry 'listening on'
 docker tag hello-layers localhost:5050/hello-layers:1.0
 docker push localhost:5050/hello-layers:1.0
 docker push localhost:5050/hello-layers:1.0
-# Pull: only the layers that are missing.
+# Pull: only the layers that are missing. (overlay2 lists the base's layers as "Already exists";
+# the containerd image store may leave them out.)
 docker rm -f web-1 web-2 web-3
 # Every image that holds the app's layers goes; the node:26-alpine base stays.
 docker image rm hello-layers:patched hello-layers hello-shell hello-exec localhost:5050/hello-layers:1.0

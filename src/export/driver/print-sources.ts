@@ -1,12 +1,21 @@
 import type { Browser } from 'puppeteer-core';
 import { PROJECT_NAME } from '../../deck/problems.ts';
 import type { DeckOutline } from '../deck-outline.ts';
-import { renderHandoutHtml, renderScriptHtml, renderThreeUpHtml } from '../handout-html.ts';
+import { toString as qrToString } from 'qrcode';
+import { QR_OPTIONS } from '../../deck/public-address.ts';
+import type { DeckTheme } from '../../deck/types.ts';
+import {
+  renderHandoutHtml,
+  renderScriptHtml,
+  renderThreeUpHtml,
+  type SheetAddress,
+} from '../handout-html.ts';
 import type { ExportFormat, Paper } from '../options.ts';
 import { openWatchedPage, originOf, type PageProblems } from './deck-page.ts';
 import { readDiagramCache, saveDiagramCache, seedDiagramCache } from './diagram-cache.ts';
 import type { ScriptPrint } from '../compose-formats.ts';
 import { fitNotes, paginateScript } from './fit-sheets.ts';
+import { captureSlidePngs } from './capture-pngs.ts';
 import { openPrintView, printPage } from './print.ts';
 import { readDeckOutline } from './read-outline.ts';
 
@@ -24,6 +33,8 @@ const MIN_NOTES_PT = 7;
 export interface PrintedSources {
   outline: DeckOutline;
   slides: Uint8Array;
+  /** The slides in the handouts' theme: `slides` itself when the themes are the same. */
+  handoutSlides: Uint8Array | null;
   steps: Uint8Array | null;
   handoutSheets: Uint8Array | null;
   threeUpSheets: Uint8Array | null;
@@ -36,11 +47,17 @@ export interface PrintRequest {
   baseUrl: string;
   formats: readonly ExportFormat[];
   paper: Paper;
+  /** Theme of the slides and steps views and the pictures; null: the deck config's. */
+  theme: DeckTheme | null;
+  /** Theme of the slides drawn on the handouts. */
+  handoutTheme: DeckTheme;
   stylesheets: readonly string[];
   /** Extra pages the server serves (the sheets), by path: filled in here. */
   sheets: Map<string, string>;
   cacheFile: string;
   progress: (format: string, message: string) => void;
+  /** Receives each slide's picture (format `png`), to write and check it. */
+  onPicture?: (index: number, png: Uint8Array) => Promise<void>;
   /**
    * Called after each print with what is printed so far, so the caller can compose and check
    * finished formats (Node work) while Chromium prints the next one.
@@ -61,7 +78,9 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
   });
   await seedDiagramCache(page, originOf(request.baseUrl), await readDiagramCache(request.cacheFile));
 
-  await openPrintView(page, `${request.baseUrl}?${SLIDES_VIEW}`);
+  const themeQuery = request.theme ? `&theme=${request.theme}` : '';
+  await openPrintView(page, `${request.baseUrl}?${SLIDES_VIEW}${themeQuery}`);
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme);
   const outline = await page.evaluate(readDeckOutline);
   // Only when the deck drew something: otherwise the file already holds exactly its diagrams.
   if (await page.evaluate(() => window.deckStatus.diagramsDrawn > 0))
@@ -75,10 +94,24 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
       'steps',
       `printing ${outline.slides.reduce((sum, s) => sum + 1 + s.fragments, 0)} steps`,
     );
-    await openPrintView(page, `${request.baseUrl}?${STEPS_VIEW}`);
+    await openPrintView(page, `${request.baseUrl}?${STEPS_VIEW}${themeQuery}`);
     steps = await printPage(page);
     request.onPrinted?.(outline, { steps });
   }
+  const handouts = formats.includes('handout') || formats.includes('handout-3up');
+  let handoutSlides: Uint8Array | null = null;
+  if (handouts && request.handoutTheme !== request.theme) {
+    request.progress(
+      'handout',
+      `printing ${outline.slides.length} slides, ${request.handoutTheme}, for the handouts`,
+    );
+    await openPrintView(page, `${request.baseUrl}?${SLIDES_VIEW}&theme=${request.handoutTheme}`);
+    handoutSlides = await printPage(page);
+    request.onPrinted?.(outline, { handoutSlides });
+  }
+  const address: SheetAddress | null = outline.url
+    ? { url: outline.url, qrSvg: await qrToString(outline.url, { ...QR_OPTIONS, margin: 0 }) }
+    : null;
 
   await page.emulateMediaType('print');
   const sheet = async (name: string, html: string, then: () => Promise<void>): Promise<Uint8Array> => {
@@ -103,7 +136,7 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
   const handoutSheets = formats.includes('handout')
     ? await sheet(
         'handout',
-        renderHandoutHtml(outline, request.paper, request.stylesheets),
+        renderHandoutHtml(outline, request.paper, request.stylesheets, address),
         fitted('handout'),
       )
     : null;
@@ -111,7 +144,7 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
   const threeUpSheets = formats.includes('handout-3up')
     ? await sheet(
         'handout-3up',
-        renderThreeUpHtml(outline, request.paper, request.stylesheets),
+        renderThreeUpHtml(outline, request.paper, request.stylesheets, address),
         fitted('handout-3up'),
       )
     : null;
@@ -123,9 +156,15 @@ export async function printSources(request: PrintRequest): Promise<PrintedSource
       })
     : null;
   if (script) request.onPrinted?.(outline, { script: { pdf: script, ...layout } });
+  if (formats.includes('png')) {
+    request.progress('png', `taking ${outline.slides.length} pictures, ${theme ?? 'light'} theme`);
+    const onPicture = request.onPicture ?? (() => Promise.resolve());
+    await captureSlidePngs(page, request.baseUrl, request.theme, onPicture);
+  }
   return {
     outline,
     slides,
+    handoutSlides,
     steps,
     handoutSheets,
     threeUpSheets,

@@ -17,6 +17,9 @@ export function readDeckOutline(): DeckOutline {
     subject: document.querySelector<HTMLMetaElement>('meta[name="description"]')?.content ?? '',
     talkMinutes: (config.totalTime ?? 0) / 60,
     facts: window.deckFacts ?? [],
+    url:
+      document.querySelector<HTMLAnchorElement>('.slides section .slide-address a')?.getAttribute('href') ??
+      null,
     // The print view repeats a slide once per step: keep each slide's first page.
     slides: window.Reveal.getSlides()
       .filter((section, index, all) => all.findIndex((other) => other.id === section.id) === index)

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { PROJECT_NAME } from '../../deck/problems.ts';
@@ -10,15 +10,16 @@ import { expectedContent } from '../expectations.ts';
 import { describeBrowser, findBrowser } from '../find-browser.ts';
 import { preparePdfReader } from '../inspect-pdf.ts';
 import { chromiumArgs, launchBrowser, offlineArgs } from '../launch.ts';
-import type { ExportFormat, ExportOptions } from '../options.ts';
+import { isPdfFormat, type ExportOptions, type PdfFormat } from '../options.ts';
 import { setBookmarks, setMetadata } from '../pdf-document.ts';
+import { checkPngSet, pngFileName, verifyPng } from '../png.ts';
 import type { Progress, SummaryRow } from '../progress.ts';
 import { serveStatic } from '../serve.ts';
 import { verifyPdf } from '../verify.ts';
 import { diagramCacheFile } from './diagram-cache.ts';
 import { printSources } from './print-sources.ts';
 
-export const FILE_OF: Record<ExportFormat, string> = {
+export const FILE_OF: Record<PdfFormat, string> = {
   slides: 'slides.pdf',
   steps: 'steps.pdf',
   handout: 'handout.pdf',
@@ -35,7 +36,7 @@ export interface ExportPaths {
   build?: boolean;
 }
 
-/** Exports the requested PDFs. Throws with a message naming what to fix; writes nothing partial. */
+/** Exports the requested PDFs and PNGs. Throws with a message naming what to fix; writes nothing partial. */
 export async function runExport(
   options: ExportOptions,
   progress: Progress,
@@ -74,9 +75,12 @@ export async function runExport(
     // Each format is composed, written and checked as soon as what it is made of is printed,
     // while Chromium goes on printing the next one.
     const printedSoFar: Partial<FormatSources> = {};
-    const writes = new Map<ExportFormat, Promise<SummaryRow>>();
+    const writes = new Map<PdfFormat, Promise<SummaryRow>>();
+    const pdfFormats = options.formats.filter(isPdfFormat);
+    let printedOutline: DeckOutline | null = null;
     const startReady = (outline: DeckOutline) => {
-      for (const format of options.formats) {
+      printedOutline = outline;
+      for (const format of pdfFormats) {
         if (writes.has(format) || !isReady(format, printedSoFar)) continue;
         const write = produce(format, outline, snapshot(printedSoFar));
         write.catch(() => undefined);
@@ -84,7 +88,7 @@ export async function runExport(
       }
     };
     const produce = async (
-      format: ExportFormat,
+      format: PdfFormat,
       outline: DeckOutline,
       sources: FormatSources,
     ): Promise<SummaryRow> => {
@@ -111,6 +115,7 @@ export async function runExport(
         seconds: (performance.now() - started) / 1000,
       };
     };
+    const pictures = createPictureWriter(outDir, () => printedOutline, progress);
     let printed;
     try {
       printed = await printSources({
@@ -118,6 +123,9 @@ export async function runExport(
         baseUrl: server.url,
         formats: options.formats,
         paper: options.paper,
+        theme: options.theme,
+        handoutTheme: options.handoutTheme,
+        onPicture: pictures.write,
         stylesheets: await deckStylesheets(distDir),
         sheets,
         cacheFile: diagramCacheFile(root, distDir),
@@ -131,9 +139,10 @@ export async function runExport(
       // Whatever happens, let writes under way finish (and clean up their temp files).
       await Promise.allSettled(writes.values());
     }
-    const settled = await Promise.allSettled(options.formats.map((format) => writes.get(format)!));
+    const settled = await Promise.allSettled(pdfFormats.map((format) => writes.get(format)!));
     const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) throw failed.reason;
+    const pngRow = options.formats.includes('png') ? await pictures.finish(options.outDir) : null;
     const pageErrors = printed.problems.flatMap((problems) => problems.pageErrors);
     if (pageErrors.length > 0) {
       throw new Error(`${PROJECT_NAME} export: the deck reported errors: ${pageErrors.join('; ')}`);
@@ -145,24 +154,69 @@ export async function runExport(
         `${PROJECT_NAME} export: the deck asked for ${foreign.join(', ')}, outside its own origin; bundle it instead`,
       );
     }
-    return settled.map((result) => (result as PromiseFulfilledResult<SummaryRow>).value);
+    const rows = settled.map((result) => (result as PromiseFulfilledResult<SummaryRow>).value);
+    return pngRow ? [...rows, pngRow] : rows;
   } finally {
     await browser?.close();
     await server.close();
   }
 }
 
+/**
+ * Writes each slide's picture as it is taken, to a temp file, checked, then renamed (see
+ * `writeFileAtomic`); at the end, checks that the folder holds one per slide.
+ */
+function createPictureWriter(outDir: string, outline: () => DeckOutline | null, progress: Progress) {
+  const started = performance.now();
+  let bytes = 0;
+  let written = 0;
+  const expectedNames = () => {
+    const slides = outline()?.slides ?? [];
+    return slides.map((slide, index) => pngFileName(index, slides.length, slide.id));
+  };
+  return {
+    write: async (index: number, png: Uint8Array): Promise<void> => {
+      const slides = outline()?.slides ?? [];
+      const slide = slides[index];
+      if (!slide)
+        throw new Error(
+          `${PROJECT_NAME} export: a picture of slide ${index + 1}, but the deck has ${slides.length} slides`,
+        );
+      const name = pngFileName(index, slides.length, slide.id);
+      await writeFileAtomic(join(outDir, name), png, async () => verifyPng(name, png));
+      bytes += png.length;
+      written += 1;
+      progress.slide('png', index, slides.length, slide.title);
+    },
+    finish: async (shownDir: string): Promise<SummaryRow> => {
+      const names = expectedNames();
+      checkPngSet(names, await readdir(outDir));
+      if (written !== names.length)
+        throw new Error(
+          `${PROJECT_NAME} export: ${written} pictures taken, the deck has ${names.length} slides`,
+        );
+      progress.done('png', `wrote ${names.length} PNGs (${names[0]} … ${names.at(-1)}), 1920x1080, checked`);
+      return {
+        file: join(shownDir, `*.png`),
+        pages: names.length,
+        bytes,
+        seconds: (performance.now() - started) / 1000,
+      };
+    },
+  };
+}
+
 /** Whether everything `format` is made of has been printed. */
-function isReady(format: ExportFormat, printed: Partial<FormatSources>): boolean {
+function isReady(format: PdfFormat, printed: Partial<FormatSources>): boolean {
   switch (format) {
     case 'slides':
       return Boolean(printed.slides);
     case 'steps':
       return Boolean(printed.steps);
     case 'handout':
-      return Boolean(printed.slides && printed.handoutSheets);
+      return Boolean(printed.slides && printed.handoutSlides && printed.handoutSheets);
     case 'handout-3up':
-      return Boolean(printed.slides && printed.threeUpSheets);
+      return Boolean(printed.slides && printed.handoutSlides && printed.threeUpSheets);
     case 'notes':
       return Boolean(printed.script);
   }
@@ -171,6 +225,7 @@ function isReady(format: ExportFormat, printed: Partial<FormatSources>): boolean
 function snapshot(printed: Partial<FormatSources>): FormatSources {
   return {
     slides: printed.slides!,
+    handoutSlides: printed.handoutSlides ?? null,
     steps: printed.steps ?? null,
     handoutSheets: printed.handoutSheets ?? null,
     threeUpSheets: printed.threeUpSheets ?? null,

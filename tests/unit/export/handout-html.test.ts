@@ -14,6 +14,7 @@ const outline: DeckOutline = {
   author: 'A',
   subject: 'S',
   talkMinutes: 25,
+  url: null,
   facts: [
     {
       claim: 'alpine:3.24 <moves>',
@@ -73,6 +74,26 @@ describe('handout pages', () => {
       );
       expect(html.match(/class="links"/g)).toHaveLength(1);
     }
+  });
+
+  it('puts the address and its QR code, one link, on every handout sheet, when the deck has one', () => {
+    const address = { url: 'https://example.org/talks/x/', qrSvg: '<svg class="test-qr"></svg>' };
+    for (const html of [
+      renderHandoutHtml(outline, 'a4', [], address),
+      renderThreeUpHtml(outline, 'a4', [], address),
+    ]) {
+      const sheets = html.split('<div class="sheet">').slice(1);
+      expect(sheets.length).toBeGreaterThan(0);
+      for (const sheet of sheets) {
+        expect(sheet).toContain(
+          '<a class="address" href="https://example.org/talks/x/">example.org/talks/x</a>',
+        );
+        expect(sheet).toContain(
+          '<a class="qr" href="https://example.org/talks/x/" aria-label="QR code of https://example.org/talks/x/"><svg class="test-qr"></svg></a>',
+        );
+      }
+    }
+    expect(renderHandoutHtml(outline, 'a4', [])).not.toContain('class="qr"');
   });
 
   it('escapes every deck string', () => {

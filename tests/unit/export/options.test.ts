@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, parseExportArgs, UsageError } from '../../../src/export/options.ts';
+import { parseExportArgs, UsageError } from '../../../src/export/options.ts';
 
 describe('parseExportArgs', () => {
-  it('exports all five formats on A4 into dist/pdf by default', () => {
+  it('exports the five PDFs on A4 into dist/pdf by default (no PNGs), in the deck’s theme, handouts light', () => {
     expect(parseExportArgs([])).toEqual({
-      formats: [...FORMATS],
+      formats: ['slides', 'steps', 'handout', 'handout-3up', 'notes'],
       paper: 'a4',
       outDir: 'dist/pdf',
       rebuild: false,
+      theme: null,
+      handoutTheme: 'light',
     });
   });
 
@@ -17,6 +19,20 @@ describe('parseExportArgs', () => {
       paper: 'letter',
       outDir: '/tmp/x',
       rebuild: false,
+      theme: null,
+      handoutTheme: 'light',
+    });
+  });
+
+  it('takes PNGs and a dark theme, the handouts staying light unless asked', () => {
+    expect(parseExportArgs(['--format', 'png,handout', '--theme', 'dark'])).toMatchObject({
+      formats: ['png', 'handout'],
+      theme: 'dark',
+      handoutTheme: 'light',
+    });
+    expect(parseExportArgs(['--handout-theme', 'dark'])).toMatchObject({
+      theme: null,
+      handoutTheme: 'dark',
     });
   });
 
@@ -28,6 +44,8 @@ describe('parseExportArgs', () => {
     [['--colour'], /Unknown option '--colour'/],
     [['--format', 'slides,posters'], /unknown format "posters"; choose from slides, steps/],
     [['--paper', 'a3'], /unknown paper "a3"; use a4 or letter/],
+    [['--theme', 'sepia'], /unknown --theme "sepia"; use light or dark/],
+    [['--handout-theme', 'Dark'], /unknown --handout-theme "Dark"; use light or dark/],
     [['stray'], /positional/],
   ])('refuses %j with a usage error', (argv, message) => {
     expect(() => parseExportArgs(argv)).toThrow(UsageError);

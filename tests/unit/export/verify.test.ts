@@ -7,6 +7,7 @@ import { verifyPdf } from '../../../src/export/verify.ts';
 
 /** A three-slide deck; slide 2 has two steps, the second with notes of its own. */
 const outline: DeckOutline = {
+  url: null,
   title: 'Check fixture',
   author: 'tests',
   subject: 'what the read-back check refuses',
