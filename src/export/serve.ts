@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { PROJECT_NAME } from '../deck/problems.ts';
@@ -21,10 +21,14 @@ export interface ServeOptions {
   pages?: ReadonlyMap<string, string>;
 }
 
-export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
+/** The request handler of `serveStatic`, for a server that does more (the live runner's). */
+export function createStaticHandler(
+  dir: string,
+  options: Pick<ServeOptions, 'basePath' | 'pages'> = {},
+): (request: IncomingMessage, response: ServerResponse) => void {
   const files = sirv(dir, { dev: false, etag: true, gzip: false });
   const basePath = options.basePath ?? '/';
-  const server: Server = createServer((request, response) => {
+  return (request, response) => {
     const url = request.url ?? '/';
     if (!url.startsWith(basePath)) {
       response.statusCode = 404;
@@ -42,7 +46,12 @@ export async function serveStatic(dir: string, options: ServeOptions = {}): Prom
       response.statusCode = 404;
       response.end('not found');
     });
-  });
+  };
+}
+
+export async function serveStatic(dir: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const basePath = options.basePath ?? '/';
+  const server: Server = createServer(createStaticHandler(dir, options));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(

@@ -17,6 +17,7 @@ import { validateDemos } from '../deck/validate-demos.ts';
 import { renderDeckSlides } from '../render/render-slide.ts';
 import { addPublicAddress } from './address.ts';
 import { showErrorPanel } from './error-panel.ts';
+import { takeLiveTokenFromPage } from './live-client.ts';
 import { createRevealConfig } from './reveal-config.ts';
 import { bindSpeakerViewKey } from './speaker-view.ts';
 import { attachSpeakerDemos } from './speaker-demos.ts';
@@ -27,6 +28,8 @@ import { collectDiagramTargets, prepareDiagrams } from './diagrams.ts';
 import type { DiagramTarget, DrawReport } from '../diagrams/draw.ts';
 
 async function start(): Promise<void> {
+  // Live (`npm run present -- --live`): the token leaves the URL before anything reads the hash.
+  takeLiveTokenFromPage();
   markLoading();
   const { deck, assets, imageUrls, demos } = loadDeck();
   const problems = [...validateDeck(deck, assets), ...validateDemos(deck, demos)];
