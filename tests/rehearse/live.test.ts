@@ -125,7 +125,7 @@ describe.skipIf(engines.length === 0).each(engines)('a live block on $label', ({
           );
           expect(index, `a command with ${String(command)}`).toBeGreaterThanOrEqual(0);
           const text = outputs.get(index + 1)!;
-          return { exitCode: 0, stdout: text, stderr: text, milliseconds: 0 };
+          return { exitCode: 0, output: text, milliseconds: 0 };
         },
         outputs: () => [],
         docker: (args) => docker.run(args),
