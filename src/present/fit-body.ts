@@ -19,8 +19,32 @@ export function fitSlideBody(section: Element): void {
   const body = section.querySelector<HTMLElement>('.has-demo-pane > .slide-body');
   if (!body) return;
   body.style.removeProperty('zoom');
-  const scale = bodyScale(body.clientHeight, body.scrollHeight);
-  if (scale < 1) body.style.setProperty('zoom', String(scale));
+  // In screen space (reveal may scale the slide): the room, and where the body's last block ends
+  // when nothing constrains it (constrained, its blocks may shrink or grow to fill).
+  const room = body.getBoundingClientRect().height;
+  const rendered = (zoom: number) => {
+    body.style.setProperty('zoom', String(zoom));
+    body.style.setProperty('flex', 'none');
+    body.style.setProperty('height', 'auto');
+    const top = body.getBoundingClientRect().top;
+    const bottom = Math.max(top, ...[...body.children].map((child) => child.getBoundingClientRect().bottom));
+    body.style.removeProperty('flex');
+    body.style.removeProperty('height');
+    return bottom - top;
+  };
+  let fits = bodyScale(room, rendered(1));
+  if (fits < 1) {
+    // Zoomed, the body is wider in its own pixels and its text wraps less: search for the
+    // largest zoom that fits, starting from one that surely does.
+    let over = 1;
+    for (let round = 0; round < 7; round += 1) {
+      const zoom = (fits + over) / 2;
+      if (rendered(zoom) <= room + 1) fits = zoom;
+      else over = zoom;
+    }
+  }
+  if (fits < 1) body.style.setProperty('zoom', String(Math.floor(fits * 1000) / 1000));
+  else body.style.removeProperty('zoom');
 }
 
 /**
@@ -34,7 +58,8 @@ export function attachBodyFit(reveal: RevealApi, print: boolean): () => void {
     if (current) fitSlideBody(current);
   };
   const fit = print ? fitAll : fitCurrent;
-  for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'resize'])
+  // The print view lays its pages out late: each slide has its page's height only at pdf-ready.
+  for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden', 'resize', 'pdf-ready'])
     reveal.on(event, fit);
   fit();
   return fit;

@@ -1,56 +1,12 @@
-import { DEMO_TERMINAL } from '../cast/terminal.ts';
+import { NOT_REHEARSED, PROMPT, terminalText } from '../cast/screen-text.ts';
 import type { DemoBlockData, DemoStepOutput } from '../deck/demo-types.ts';
 import type { DemoOutputBlock } from '../deck/types.ts';
 import { h } from './dom.ts';
 
-/** The prompt the static screens draw before each command. */
-export const PROMPT = '$ ';
-/** What a pane, a quote or a printout says where a block has no recording. */
-export const NOT_REHEARSED = 'not rehearsed yet';
+export { NOT_REHEARSED, PROMPT };
 
 /** Outputs by block id, as `virtual:demo-recordings` has them (absent until it is loaded). */
 export type DemoOutputs = Readonly<Record<string, readonly DemoStepOutput[]>>;
-
-/** Lines as the terminal shows them: cut into rows of `cols` characters. */
-function wrap(line: string, cols: number): string[] {
-  const chars = [...line];
-  if (chars.length <= cols) return [line];
-  const rows: string[] = [];
-  for (let start = 0; start < chars.length; start += cols) rows.push(chars.slice(start, start + cols).join(''));
-  return rows;
-}
-
-/**
- * The terminal's text after the first `ran` commands of a block: each command after a prompt,
- * then what it printed (when known), then a fresh prompt; only the last `rows` rows, as a
- * terminal that scrolled. Pure: the pane's static screens, in print and in the speaker view.
- */
-export function terminalText(
-  commands: readonly string[],
-  outputs: readonly (string | null)[],
-  ran: number,
-  size: { cols: number; rows: number } = DEMO_TERMINAL,
-): string {
-  const lines: string[] = [];
-  commands.slice(0, ran).forEach((command, index) => {
-    command.split('\n').forEach((line, part) => lines.push(`${part === 0 ? PROMPT : '> '}${line}`));
-    const output = outputs[index];
-    if (output) lines.push(...output.split('\n'));
-  });
-  lines.push(PROMPT);
-  return lines
-    .flatMap((line) => wrap(line, size.cols))
-    .slice(-size.rows)
-    .join('\n');
-}
-
-/** Long output cut to `maxLines`, the cut shown: the last line says how many lines were left out. */
-export function cutOutput(screen: string, maxLines: number): string {
-  const lines = screen.split('\n');
-  if (lines.length <= maxLines) return screen;
-  const kept = lines.slice(0, Math.max(1, maxLines - 1));
-  return [...kept, `… (${lines.length - kept.length} more lines)`].join('\n');
-}
 
 /** `Engine 20.10.24 (overlay2), 2026-12-01`: where a recording comes from, for people. */
 export function recordingLabel(demo: Pick<DemoBlockData, 'recording'>): string {
@@ -147,12 +103,12 @@ export function renderDemoOutputBlock(
 ): HTMLElement {
   const index = demo?.commands.findIndex((command) => command.text === block.command) ?? -1;
   const screen = outputs?.[block.demo]?.[index]?.screen ?? null;
-  const source = demo?.recording ? recordingLabel(demo) : NOT_REHEARSED;
+  const source = demo?.recording ? recordingLabel(demo) : '';
   return h(
     'figure',
     { class: 'block-code block-demo-output', 'data-demo': block.demo, 'data-command': index },
     [
-      h('figcaption', {}, [`${block.caption ?? block.command} · ${source}`]),
+      h('figcaption', {}, [`${block.caption ?? block.command}${demo?.recording ? ` · ${source}` : ''}`]),
       h('pre', {}, [
         h('code', { class: 'demo-output-text', 'data-recorded': demo?.recording ? 'yes' : 'no' }, [
           // Recorded but not loaded yet: the output follows when the recordings arrive.
