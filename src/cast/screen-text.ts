@@ -14,7 +14,8 @@ function wrap(line: string, cols: number): string[] {
   const chars = [...line];
   if (chars.length <= cols) return [line];
   const rows: string[] = [];
-  for (let start = 0; start < chars.length; start += cols) rows.push(chars.slice(start, start + cols).join(''));
+  for (let start = 0; start < chars.length; start += cols)
+    rows.push(chars.slice(start, start + cols).join(''));
   return rows;
 }
 

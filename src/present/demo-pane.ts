@@ -1,4 +1,5 @@
 import type { RevealApi } from 'reveal.js';
+import { parseCast } from '../cast/asciicast.ts';
 import { DEMO_TERMINAL } from '../cast/terminal.ts';
 import type { DemoBlockData, DemoRecordingsModule } from '../deck/demo-types.ts';
 import { fillDemoText } from '../render/demo-terminal.ts';
@@ -26,7 +27,10 @@ export type PaneSource =
       requestStep: (ran: number) => void;
     };
 
-/** The terminal as the slide shows it: the recorder's size, the bundled font, 20 px text. */
+/**
+ * The terminal as the slide shows it: the recorder's size, the bundled font, 21 px text at the
+ * 1280x720 design size (reveal.js shows it at 0.96 of that in a 1280x720 window: 20 px).
+ */
 export interface PaneLook {
   cols: number;
   rows: number;
@@ -38,7 +42,7 @@ export interface PaneLook {
 
 export const PANE_LOOK: PaneLook = {
   ...DEMO_TERMINAL,
-  fontSize: '20px',
+  fontSize: '21px',
   lineHeight: 1.2,
   fontFamily: "'JetBrains Mono', monospace",
 };
@@ -114,11 +118,22 @@ export async function createTerminalPane(
     };
   }
   const cast = await source.load();
+  // A marker's time is also the time of the first key typed after it (a recorder types at once):
+  // a jump to the marker itself would show that key. Where the marker has a gap before it, a jump
+  // lands just before it instead: the previous command's output and a bare prompt.
+  const gapBefore = parseCast(cast)
+    .events.filter(([, code]) => code === 'm')
+    .map(([interval]) => interval >= 0.002);
   const player = create({ data: cast }, container, {
     ...options,
     preload: true,
     pauseOnMarkers: true,
   });
+  const jump = async (next: number) => {
+    if (next >= steps) return player.seek('100%');
+    await player.seek({ marker: next });
+    if (gapBefore[next]) await player.seek(Math.max(0, player.getCurrentTime() - 0.001));
+  };
   let ran = -1;
   return {
     kind: 'recording',
@@ -132,7 +147,7 @@ export async function createTerminalPane(
         await player.play();
       } else {
         await player.pause();
-        await player.seek(next < steps ? { marker: next } : '100%');
+        await jump(next);
       }
       ran = next;
     },

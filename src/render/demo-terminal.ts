@@ -73,9 +73,11 @@ export function renderDemoPane(
     }),
   ]);
   const sources = demos.map((demo) =>
-    h('span', { class: 'demo-pane-source', 'data-demo': demo.id, 'data-recorded': demo.recording ? 'yes' : 'no' }, [
-      demo.recording ? `recorded on ${recordingLabel(demo)}` : NOT_REHEARSED,
-    ]),
+    h(
+      'span',
+      { class: 'demo-pane-source', 'data-demo': demo.id, 'data-recorded': demo.recording ? 'yes' : 'no' },
+      [demo.recording ? `recorded on ${recordingLabel(demo)}` : NOT_REHEARSED],
+    ),
   );
   return h(
     'figure',
@@ -86,7 +88,13 @@ export function renderDemoPane(
       role: 'group',
       'aria-label': 'Demo terminal',
     },
-    [h('figcaption', { class: 'demo-pane-bar' }, [h('span', { class: 'demo-pane-title' }, ['Terminal']), ...sources]), screen],
+    [
+      h('figcaption', { class: 'demo-pane-bar' }, [
+        h('span', { class: 'demo-pane-title' }, ['Terminal']),
+        ...sources,
+      ]),
+      screen,
+    ],
   );
 }
 

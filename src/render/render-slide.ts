@@ -51,9 +51,7 @@ export function renderSlide(entry: DeckEntry, assets: AssetUrls): HTMLElement {
   const demos = assets.demos?.get(slide.id) ?? [];
   // The demo's steps come after the slide's own: one per command, numbered on from them.
   const pane =
-    demos.length > 0
-      ? renderDemoPane(slide.id, demos, countSlideSteps(slide), assets.demoOutputs)
-      : null;
+    demos.length > 0 ? renderDemoPane(slide.id, demos, countSlideSteps(slide), assets.demoOutputs) : null;
   return h(
     'section',
     {

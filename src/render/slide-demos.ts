@@ -25,14 +25,10 @@ export function renderSlideDemos(demos: readonly DemoBlockData[], outputs?: Demo
         h('p', { class: 'slide-demo-status' }, [demo.rehearsal.summary]),
         ...demo.commands.map((command, index) => {
           const step = recorded?.[index];
-          return h(
-            'div',
-            { class: 'slide-demo-step', 'data-exit-code': step ? step.exitCode : undefined },
-            [
-              h('pre', { class: 'slide-demo-command' }, [command.text]),
-              step ? h('pre', { class: 'slide-demo-output' }, [step.screen]) : null,
-            ],
-          );
+          return h('div', { class: 'slide-demo-step', 'data-exit-code': step ? step.exitCode : undefined }, [
+            h('pre', { class: 'slide-demo-command' }, [command.text]),
+            step ? h('pre', { class: 'slide-demo-output' }, [step.screen]) : null,
+          ]);
         }),
       ],
     );

@@ -50,7 +50,7 @@ async function diagramSlides(page: Page): Promise<DiagramSlide[]> {
           index,
           slideId: section.id,
           diagram: figure.dataset.diagram ?? '',
-          fragments: section.querySelectorAll('.fragment').length,
+          fragments: section.querySelectorAll('.fragment:not(.demo-step)').length,
         },
       ];
     }),
