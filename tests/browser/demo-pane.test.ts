@@ -105,7 +105,9 @@ describe('the demo pane in Chromium', () => {
           .toMatchObject({ id: 'listing', hash: `#/listing/${ran}` });
         await expectPlayerTail(page, expectedTail(LISTING, ran), `after command ${ran}`);
       }
-      expect(await page.$eval('section.present .demo-pane', (pane) => (pane as HTMLElement).dataset.player)).toBe('on');
+      expect(
+        await page.$eval('section.present .demo-pane', (pane) => (pane as HTMLElement).dataset.player),
+      ).toBe('on');
       for (let ran = LISTING.length - 1; ran >= 0; ran -= 1) {
         await page.keyboard.press('ArrowLeft');
         await expectPlayerTail(page, expectedTail(LISTING, ran), `back to ${ran} commands`);
@@ -182,7 +184,10 @@ describe('the demo pane in Chromium', () => {
     const { page } = watched;
     try {
       await expectPlayerTail(page, expectedTail(LISTING, 4), 'all four commands');
-      const zoomBefore = await page.$eval('section.present .slide-body', (body) => (body as HTMLElement).style.zoom);
+      const zoomBefore = await page.$eval(
+        'section.present .slide-body',
+        (body) => (body as HTMLElement).style.zoom,
+      );
       await page.keyboard.press('t');
       expect(await page.$eval('section.present .demo-pane', (pane) => getComputedStyle(pane).display)).toBe(
         'none',
@@ -192,13 +197,18 @@ describe('the demo pane in Chromium', () => {
       );
       // The steps stay where they were.
       expect((await position(page)).fragment).toBe(4);
-      const zoomHidden = await page.$eval('section.present .slide-body', (body) => (body as HTMLElement).style.zoom);
+      const zoomHidden = await page.$eval(
+        'section.present .slide-body',
+        (body) => (body as HTMLElement).style.zoom,
+      );
       expect(zoomHidden).toBe('');
       await page.keyboard.press('t');
       expect(
         await page.$eval('section.present .demo-pane', (pane) => getComputedStyle(pane).display),
       ).not.toBe('none');
-      expect(await page.$eval('section.present .slide-body', (body) => (body as HTMLElement).style.zoom)).toBe(zoomBefore);
+      expect(
+        await page.$eval('section.present .slide-body', (body) => (body as HTMLElement).style.zoom),
+      ).toBe(zoomBefore);
       // reveal's help (the `?` key) lists the key with the deck's own.
       await page.evaluate(() => window.Reveal.toggleHelp(true));
       await page.waitForSelector('.reveal .r-overlay-help');
@@ -292,9 +302,12 @@ describe('the demo pane in Chromium', () => {
             await frame.evaluate(() => document.querySelectorAll('.ap-player, .demo-terminal').length),
           ).toBe(0);
         }
-        expect((await current.evaluate(readStaticLines))?.slice(-expectedTail(LISTING, 3).length)).toEqual(
-          expectedTail(LISTING, 3),
-        );
+        const tail = expectedTail(LISTING, 3);
+        await expect
+          .poll(async () => (await current.evaluate(readStaticLines))?.slice(-tail.length), {
+            timeout: 10_000,
+          })
+          .toEqual(tail);
         // One player in the main window, for the one block shown.
         expect(await page.evaluate(() => document.querySelectorAll('.ap-player').length)).toBe(1);
         await speaker.waitForFunction(
