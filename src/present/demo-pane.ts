@@ -1,3 +1,4 @@
+import type { create as createPlayer } from 'asciinema-player';
 import type { RevealApi } from 'reveal.js';
 import { parseCast } from '../cast/asciicast.ts';
 import { DEMO_TERMINAL } from '../cast/terminal.ts';
@@ -61,7 +62,7 @@ export interface TerminalPane {
 }
 
 interface PlayerModule {
-  create: typeof import('asciinema-player').create;
+  create: typeof createPlayer;
 }
 
 let playerModule: Promise<PlayerModule> | null = null;

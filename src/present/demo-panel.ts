@@ -66,8 +66,9 @@ export function markNextCommand(panel: HTMLElement, commands: readonly string[],
   panel.querySelector(`[data-command="${ran + 1}"]`)?.setAttribute('data-next', '');
   const line = panel.querySelector('.demo-next');
   if (!line) return;
+  const next = commands[ran];
   line.textContent =
-    ran < commands.length
-      ? `Next press runs ${ran + 1} of ${commands.length}: ${commands[ran]!.split('\n')[0]}`
-      : `All ${commands.length} commands shown.`;
+    next === undefined
+      ? `All ${commands.length} commands shown.`
+      : `Next press runs ${ran + 1} of ${commands.length}: ${next.split('\n')[0]}`;
 }

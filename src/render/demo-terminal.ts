@@ -48,14 +48,18 @@ export function renderDemoPane(
   outputs: DemoOutputs | undefined,
 ): HTMLElement {
   const steps = paneSteps(demos);
-  const first = demos[0]!;
+  const byId = new Map(demos.map((demo) => [demo.id, demo]));
+  const [first] = demos;
   const screen = h('div', { class: 'demo-pane-screen' }, [
-    h('pre', { class: 'demo-static demo-state-0', 'data-demo': first.id, 'data-ran': 0 }, [
-      staticScreen(first, 0, outputs),
-    ]),
+    first
+      ? h('pre', { class: 'demo-static demo-state-0', 'data-demo': first.id, 'data-ran': 0 }, [
+          staticScreen(first, 0, outputs),
+        ])
+      : null,
     h('div', { class: 'demo-player', 'aria-hidden': 'true' }),
-    ...steps.map((step, index) => {
-      const demo = demos.find((candidate) => candidate.id === step.block)!;
+    ...steps.flatMap((step, index) => {
+      const demo = byId.get(step.block);
+      if (!demo) return [];
       return h(
         'span',
         {

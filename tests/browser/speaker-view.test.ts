@@ -45,7 +45,8 @@ describe.each([
     diagramSlide = await page.evaluate(() => {
       const slides = window.Reveal.getSlides();
       const index = slides.findIndex(
-        (s) => s.querySelector('figure.diagram') && s.querySelectorAll('.fragment:not(.demo-step)').length >= 2,
+        (s) =>
+          s.querySelector('figure.diagram') && s.querySelectorAll('.fragment:not(.demo-step)').length >= 2,
       );
       const section = slides[index]!;
       return {
