@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --rounds N] [--only deck,transfer,export,rehearse,record]`: medians of N alternated runs in
+ * `npm run bench [-- --rounds N] [--only deck,transfer,pane,export,rehearse,record]`: medians of N alternated runs in
  * one process, and ratios against a baseline measured the same way. Not a test: machines here
  * are noisy, so read the ratios, not the milliseconds.
  */
@@ -18,10 +18,11 @@ import {
 } from '../src/bench/recording-timing.ts';
 import { alternate, formatMs, median } from '../src/bench/stats.ts';
 import { measureTransfer } from '../src/bench/transfer.ts';
+import { measureFirstStep } from '../src/bench/pane-timing.ts';
 import { launchBrowser } from '../src/export/launch.ts';
 import { serveStatic } from '../src/export/serve.ts';
 
-const SECTIONS = ['deck', 'transfer', 'export', 'rehearse', 'record'] as const;
+const SECTIONS = ['deck', 'transfer', 'pane', 'export', 'rehearse', 'record'] as const;
 const USAGE = `usage: npm run bench -- [--rounds N] [--only ${SECTIONS.join(',')}]   (N >= 1, default 7)`;
 
 function parse(): { rounds: number; only: Set<string> } {
@@ -107,6 +108,32 @@ if (only.has('deck') || only.has('transfer')) {
   } finally {
     await browser.close();
     await Promise.all([deck.close(), baseline.close()]);
+  }
+}
+
+if (only.has('pane')) {
+  // The fixture deck's recordings (made in a real terminal): the talk's own come from a rehearsal.
+  const fixture = 'tests/fixtures/decks/demo-pane';
+  const paneDeck = await buildVariant('demo-pane', {
+    slidesDir: fixture,
+    demos: { demoDir: `${fixture}/demo`, reportPath: 'tests/fixtures/demo-pane/report.json' },
+  });
+  const server = await serveStatic(paneDeck);
+  const browser = await launchBrowser();
+  try {
+    const samples = await alternate(rounds, {
+      // On the slide's own step: the next press runs the demo's first command.
+      first: () => measureFirstStep(browser, `${server.url}#/listing/0`),
+    });
+    const first = median(samples.first!);
+    console.log('\ndemo pane (recorded)');
+    line(
+      'press to the first command on the screen (median)',
+      `${formatMs(first)}  (target <= 300 ms: ${first <= 300 ? 'met' : 'MISSED'})`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
   }
 }
 

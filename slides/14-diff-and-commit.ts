@@ -1,4 +1,4 @@
-import { bullets, code, columns, defineSlide, text } from '../src/deck/define.ts';
+import { bullets, columns, defineSlide, demoOutput, text } from '../src/deck/define.ts';
 
 export default defineSlide({
   id: 'diff-and-commit',
@@ -7,10 +7,11 @@ export default defineSlide({
     columns({
       leftTitle: 'What changed in web-1',
       left: [
-        code({
-          file: 'demo/docker-diff.txt',
-          language: 'text',
-          caption: 'demo/docker-diff.txt: one run; the order varies',
+        // From the rehearsal's recording of this very command: the slide cannot drift from the engine.
+        demoOutput({
+          demo: '03-containers/diff',
+          command: 'docker diff web-1',
+          caption: 'docker diff web-1 (the order varies)',
         }),
         text('**A** added · **C** changed · **D** deleted'),
       ],

@@ -20,3 +20,11 @@ declare module 'virtual:demo-blocks' {
   /** Every block of the demo scripts, in script order, with its rehearsal status (src/build/demo-blocks.ts). */
   export const demoBlocks: readonly DemoBlockData[];
 }
+
+declare module 'virtual:demo-recordings' {
+  import type { DemoStepOutput } from './deck/demo-types.ts';
+  /** By block id: what each command printed (src/build/demo-blocks.ts). */
+  export const outputs: Readonly<Record<string, readonly DemoStepOutput[]>>;
+  /** By block id: a loader of the block's asciicast v3 text. */
+  export const casts: Readonly<Record<string, () => Promise<string>>>;
+}

@@ -12,11 +12,14 @@ import type { Plugin } from 'vite';
  *   and reveal.js's print view adds its @page size as a <style> element.
  * - img-src data: Mermaid may inline small icons as data URLs.
  * - frame-src 'self': the speaker view's current and next slide frames.
+ * - script-src 'wasm-unsafe-eval': the demo pane's player (asciinema-player) compiles its
+ *   terminal emulator from WebAssembly; under 'self' alone it shows nothing (a CompileError).
+ *   It allows compiling WebAssembly only, not eval of JavaScript.
  */
 export function contentSecurityPolicy(speakerScriptHash: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' '${speakerScriptHash}'`,
+    `script-src 'self' 'wasm-unsafe-eval' '${speakerScriptHash}'`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

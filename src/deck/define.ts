@@ -4,6 +4,7 @@ import type {
   CodeBlock,
   ColumnsBlock,
   DeckConfigInput,
+  DemoOutputBlock,
   DiagramBlock,
   ImageBlock,
   InlineText,
@@ -55,4 +56,9 @@ export function table(options: Omit<TableBlock, 'kind'>): TableBlock {
 
 export function image(options: Omit<ImageBlock, 'kind'>): ImageBlock {
   return { kind: 'image', ...options };
+}
+
+/** What a command of a demo block printed, from the rehearsal's recording. */
+export function demoOutput(options: Omit<DemoOutputBlock, 'kind'>): DemoOutputBlock {
+  return { kind: 'demo-output', ...options };
 }

@@ -35,4 +35,38 @@ export interface DemoBlockData {
   description: string;
   commands: DemoCommandData[];
   rehearsal: DemoRehearsal;
+  /**
+   * The recording the pane replays: the latest of this very script that passed, on any engine.
+   * Null when there is none ("not rehearsed yet"). Its steps' output and the cast itself are in
+   * `virtual:demo-recordings`, loaded when a demo slide is near.
+   */
+  recording: DemoRecordingData | null;
+}
+
+/** Where a block's recording comes from, for people: the pane's bar, the speaker view, the PDFs. */
+export interface DemoRecordingData {
+  /** The engine, for people: `Engine 28.5.2 (containerd store)`. */
+  engine: string;
+  /** The engine's report key, `28.5.2-containerd`. */
+  engineKey: string;
+  /** When the block was recorded, ISO 8601. */
+  recordedAt: string;
+}
+
+/** What one command printed, as the report has it (the terminal's text at its end, ANSI resolved). */
+export interface DemoStepOutput {
+  command: string;
+  exitCode: number;
+  screen: string;
+}
+
+/**
+ * `virtual:demo-recordings`: the heavy part of the demo data, imported only when a demo slide is
+ * near (or before printing): each recorded block's output per command, and a loader of its cast.
+ */
+export interface DemoRecordingsModule {
+  /** By block id: what each command printed, in the order typed. */
+  outputs: Readonly<Record<string, readonly DemoStepOutput[]>>;
+  /** By block id: the asciicast v3 text of the recording. */
+  casts: Readonly<Record<string, () => Promise<string>>>;
 }

@@ -118,8 +118,30 @@ export interface DiagramBlock {
   height?: number;
 }
 
+/**
+ * What one command of a demo block printed, quoted on the slide from the rehearsal's recording
+ * (the report's screen text of that step), so the slide cannot drift from what the engine
+ * printed. Without a recording it shows the command and says "not rehearsed yet".
+ */
+export interface DemoOutputBlock {
+  kind: 'demo-output';
+  /** The demo block, `03-containers/diff`. */
+  demo: string;
+  /** The command whose output is shown, exactly as the script has it: `docker diff web-1`. */
+  command: string;
+  /** Shown above the output. Default: the command. */
+  caption?: string;
+}
+
 export type Block =
-  TextBlock | BulletsBlock | CodeBlock | ColumnsBlock | TableBlock | ImageBlock | DiagramBlock;
+  | TextBlock
+  | BulletsBlock
+  | CodeBlock
+  | ColumnsBlock
+  | TableBlock
+  | ImageBlock
+  | DiagramBlock
+  | DemoOutputBlock;
 
 export interface SlideInput {
   /** Stable id: the URL hash (`#/<id>`) and the name in every error. Lowercase, dashes. */

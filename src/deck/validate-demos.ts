@@ -3,8 +3,12 @@ import type { DeckProblem } from './problems.ts';
 import { flattenBlocks, demoIdsOf } from './resolve.ts';
 import type { DeckInput } from './types.ts';
 
-/** What validation needs of a demo block: where it is and which slide it names. */
-export type DemoBlockRef = Pick<DemoBlockData, 'id' | 'script' | 'line' | 'slideId'>;
+/**
+ * What validation needs of a demo block: where it is, which slide it names, and its commands
+ * (for quoted output; a block without them quotes nothing).
+ */
+export type DemoBlockRef = Pick<DemoBlockData, 'id' | 'script' | 'line' | 'slideId'> &
+  Partial<Pick<DemoBlockData, 'commands'>>;
 
 /** A free-text demo instruction in the notes: the commands belong in `demo` now. */
 const FREE_TEXT_DEMO = /\bDemo:/;
@@ -36,6 +40,21 @@ export function validateDemos(deck: DeckInput, blocks: readonly DemoBlockRef[]):
         report(
           `the demo "${id}" belongs to the slide "${block.slideId}" (${block.script}:${block.line} says "slide: ${block.slideId}")`,
           `name the block on its own slide, or change its comment to "slide: ${entry.slide.id}"`,
+        );
+      }
+    }
+    for (const block of flattenBlocks(entry.slide.blocks ?? [])) {
+      if (block.kind !== 'demo-output') continue;
+      const quoted = blockById.get(block.demo);
+      if (!quoted) {
+        report(
+          `the output block quotes the demo "${block.demo}", which is not a block of the demo scripts`,
+          `use one of ${blocks.map((candidate) => `"${candidate.id}"`).join(', ') || '(none: the scripts have no blocks)'}`,
+        );
+      } else if (!(quoted.commands ?? []).some((command) => command.text === block.command)) {
+        report(
+          `the output block quotes "${block.command}", but the demo "${block.demo}" (${quoted.script}:${quoted.line}) has no such command`,
+          `quote one of its commands exactly as the script has it: ${(quoted.commands ?? []).map((command) => JSON.stringify(command.text)).join(', ') || '(it has none)'}`,
         );
       }
     }

@@ -15,7 +15,7 @@ export interface SlideOutline {
   fragments: number;
   /** The slide's links (further reading): the handouts print each address beside its title. */
   links: { text: string; url: string }[];
-  /** The slide's demos, for the speaker script only (the handouts are for the audience). Default: none. */
+  /** The slide's demos: commands in the speaker script; with what they printed in every handout. Default: none. */
   demos?: DemoOutline[];
 }
 
@@ -26,6 +26,10 @@ export interface DemoOutline {
   status: string;
   /** Each command exactly as typed (continuation lines included). */
   commands: string[];
+  /** Where the printed output comes from, `Engine 20.10.24 (overlay2), 2026-12-01`; absent: not recorded. */
+  recording?: string;
+  /** What each command printed (the recording's screen text), by command; null where not recorded. */
+  outputs?: (string | null)[];
 }
 
 export interface DeckOutline {

@@ -1,4 +1,5 @@
-import { formatDuration, type DeckOutline, type SlideOutline } from './deck-outline.ts';
+import { cutOutput, NOT_REHEARSED, PROMPT } from '../cast/screen-text.ts';
+import { formatDuration, type DeckOutline, type DemoOutline, type SlideOutline } from './deck-outline.ts';
 import {
   handoutNotesBox,
   handoutSlideBox,
@@ -46,7 +47,38 @@ function box(b: Box): string {
   return `left:${b.left.toFixed(2)}px;top:${b.top.toFixed(2)}px;width:${b.width.toFixed(2)}px;height:${b.height.toFixed(2)}px`;
 }
 
-function notesHtml(slide: SlideOutline, index: number): string {
+/**
+ * Lines of output printed per command: the speaker script has a page per slide to spare, a
+ * handout's notes box less, a three-up row least. Longer output is cut with a visible "…".
+ */
+export const OUTPUT_LINES = { notes: 12, handout: 6, 'handout-3up': 3 } as const;
+
+/**
+ * A demo's commands with what the engine printed, as the recording has it, and where and when it
+ * was recorded; without a recording, the commands and "not rehearsed yet". Text stays text.
+ */
+export function demoOutputHtml(demo: DemoOutline, maxLines: number): string {
+  const source = demo.recording
+    ? `recorded on ${escapeHtml(demo.recording)}`
+    : `<span class="demo-unrecorded">${NOT_REHEARSED}</span>`;
+  const steps = demo.commands
+    .map((command, index) => {
+      const output = demo.recording ? (demo.outputs?.[index] ?? null) : null;
+      return (
+        `<pre class="demo-cmd">${escapeHtml(`${PROMPT}${command}`)}</pre>` +
+        (output ? `<pre class="demo-out">${escapeHtml(cutOutput(output, maxLines))}</pre>` : '')
+      );
+    })
+    .join('');
+  const count = `${demo.commands.length} command${demo.commands.length === 1 ? '' : 's'}`;
+  return (
+    `<div class="demo-output" data-demo="${escapeHtml(demo.id)}"><p class="demo-source">Demo · ${source}</p>${steps}` +
+    // Shown only where the box is too small for the output (see fitNotes): says where it is.
+    `<p class="demo-elsewhere">${demo.recording ? `${count}; their output is in handout.pdf and notes.pdf` : count}</p></div>`
+  );
+}
+
+function notesHtml(slide: SlideOutline, index: number, outputLines: number | null = null): string {
   const steps = slide.stepNotes
     .map((notes, step) =>
       notes ? `<li><span class="step">Step ${step + 2}</span> ${escapeHtml(notes)}</li>` : '',
@@ -65,16 +97,17 @@ function notesHtml(slide: SlideOutline, index: number): string {
     ...slide.notes.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     steps ? `<ul class="steps">${steps}</ul>` : '',
     links ? `<ul class="links">${links}</ul>` : '',
+    outputLines === null ? '' : (slide.demos ?? []).map((demo) => demoOutputHtml(demo, outputLines)).join(''),
   ].join('');
 }
 
-/** The speaker script's demo commands under the notes (never on the audience's handouts). */
+/** The speaker script's demos under the notes: rehearsal status, commands and what they printed. */
 function demosHtml(slide: SlideOutline): string {
   return (slide.demos ?? [])
     .map(
       (demo) =>
         `<div class="demo" data-demo="${escapeHtml(demo.id)}"><h3>Demo <span class="demo-status">${escapeHtml(demo.status)}</span></h3>` +
-        demo.commands.map((command) => `<pre>${escapeHtml(command)}</pre>`).join('') +
+        demoOutputHtml(demo, OUTPUT_LINES.notes) +
         `</div>`,
     )
     .join('');
@@ -123,7 +156,16 @@ body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .script .facts .url { color: #46535f; word-break: break-all; }
 .script .demo h3 { font-size: 10pt; margin: 6px 0 3px; }
 .script .demo .demo-status { font-weight: 400; color: #46535f; margin-left: 0.4em; }
-.script .demo pre { font-family: var(--font-mono, monospace); font-size: 9.5pt; white-space: pre-wrap; overflow-wrap: anywhere; font-variant-ligatures: none; margin: 0 0 3px; padding: 3px 6px; background: #eef2f6; border-left: 2px solid #0b5cbf; }
+.demo-output { margin: 0.4em 0 0; }
+.demo-output .demo-source { margin: 0 0 0.2em; font-size: 0.85em; font-weight: 700; color: #46535f; }
+.demo-output .demo-unrecorded { color: #8a4b00; }
+.demo-output pre { font-family: var(--font-mono, monospace); font-size: 0.8em; line-height: 1.3; white-space: pre-wrap; overflow-wrap: anywhere; font-variant-ligatures: none; margin: 0; padding: 1px 6px; }
+.demo-output .demo-cmd { background: #eef2f6; border-left: 2px solid #0b5cbf; font-weight: 700; margin-top: 2px; }
+.demo-output .demo-out { background: #f7f8fa; border-left: 2px solid #9aa7b4; color: #16202a; }
+.demo-output .demo-elsewhere { display: none; margin: 0; font-size: 0.85em; color: #46535f; }
+.demo-no-output .demo-out, .demo-no-commands .demo-cmd { display: none; }
+.demo-no-output .demo-elsewhere { display: block; }
+.script .demo pre { font-size: 9pt; }
 </style></head><body data-kind="${kind}">${sheets.join('\n')}</body></html>`;
 }
 
@@ -151,7 +193,7 @@ export function renderHandoutHtml(
   const sheets = outline.slides.map(
     (slide, index) =>
       `<div class="sheet">${header(outline, index + 1, total, address)}<div class="frame" style="${box(handoutSlideBox(paper))}"></div>` +
-      `<div class="notes" style="${box(handoutNotesBox(paper))}">${notesHtml(slide, index)}</div></div>`,
+      `<div class="notes" style="${box(handoutNotesBox(paper))}">${notesHtml(slide, index, OUTPUT_LINES.handout)}</div></div>`,
   );
   return document(outline, paper, stylesheets, 'handout', sheets);
 }
@@ -172,7 +214,7 @@ export function renderThreeUpHtml(
         const boxes = threeUpBoxes(paper, row);
         return (
           `<div class="frame" style="${box(boxes.slide)}"></div>` +
-          `<div class="notes" style="${box(boxes.notes)};--notes-size:9pt">${notesHtml(slide, sheet * SLIDES_PER_3UP_SHEET + row)}</div>`
+          `<div class="notes" style="${box(boxes.notes)};--notes-size:9pt">${notesHtml(slide, sheet * SLIDES_PER_3UP_SHEET + row, OUTPUT_LINES['handout-3up'])}</div>`
         );
       });
     sheets.push(`<div class="sheet">${header(outline, sheet + 1, total, address)}${rows.join('')}</div>`);

@@ -1,4 +1,5 @@
 import type { DemoBlockData } from '../deck/demo-types.ts';
+import { NOT_REHEARSED, recordingLabel } from '../render/demo-terminal.ts';
 import { h } from '../render/dom.ts';
 
 /** Digits 1–9 copy the first nine commands; more would need two keys. */
@@ -17,6 +18,11 @@ export function renderDemoPanel(
   const blocks = demos.map((demo) =>
     h('div', { class: 'demo-block', 'data-demo': demo.id, 'data-status': demo.rehearsal.status }, [
       h('p', { class: 'demo-status' }, [demo.rehearsal.summary]),
+      h('p', { class: 'demo-pane-shows', 'data-recorded': demo.recording ? 'yes' : 'no' }, [
+        demo.recording
+          ? `The pane replays the recording from ${recordingLabel(demo)}.`
+          : `The pane has no recording (${NOT_REHEARSED}): it shows the commands only.`,
+      ]),
       demo.description ? h('p', { class: 'demo-description' }, [demo.description]) : null,
       h(
         'ol',
@@ -44,8 +50,25 @@ export function renderDemoPanel(
   const hint = keys > 1 ? `keys 1–${keys} copy` : 'key 1 copies';
   const panel = h('section', { class: 'demo-panel', 'data-slide': slideId, 'aria-label': 'Demo' }, [
     h('h4', { class: 'label' }, ['Demo ', h('span', { class: 'demo-keys' }, [`${hint}, or click`])]),
+    h('p', { class: 'demo-next', 'aria-live': 'polite' }, []),
     ...blocks,
     h('p', { class: 'demo-copied', role: 'status', 'aria-live': 'polite' }, []),
   ]);
   return { panel, commands };
+}
+
+/**
+ * Marks the command the next press runs (`data-next` on its item) and says it in the panel's
+ * first line; `ran` counts the commands the pane has shown, across the slide's demos.
+ */
+export function markNextCommand(panel: HTMLElement, commands: readonly string[], ran: number): void {
+  panel.querySelectorAll('[data-next]').forEach((item) => item.removeAttribute('data-next'));
+  panel.querySelector(`[data-command="${ran + 1}"]`)?.setAttribute('data-next', '');
+  const line = panel.querySelector('.demo-next');
+  if (!line) return;
+  const next = commands[ran];
+  line.textContent =
+    next === undefined
+      ? `All ${commands.length} commands shown.`
+      : `Next press runs ${ran + 1} of ${commands.length}: ${next.split('\n')[0]}`;
 }

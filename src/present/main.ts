@@ -6,6 +6,7 @@ import '../styles/theme.css';
 import '../styles/slides.css';
 import '../styles/diagrams.css';
 import 'virtual:diagram-steps.css';
+import '../styles/demo-pane.css';
 import '../styles/print.css';
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
@@ -22,6 +23,8 @@ import { createRevealConfig } from './reveal-config.ts';
 import { bindSpeakerViewKey } from './speaker-view.ts';
 import { attachSpeakerDemos } from './speaker-demos.ts';
 import { applyTheme, bindThemeKey } from './theme.ts';
+import { attachDemoPanes, bindPaneToggle } from './demo-pane.ts';
+import { attachBodyFit } from './fit-body.ts';
 import { markDiagramsDrawn, markError, markLoading, markPdfReady, markReady } from './signals.ts';
 import { byDistanceFrom, openingSlideIndex } from './urgency.ts';
 import { collectDiagramTargets, prepareDiagrams } from './diagrams.ts';
@@ -45,10 +48,19 @@ async function start(): Promise<void> {
   const slidesElement = revealElement?.querySelector<HTMLElement>('.slides');
   if (!revealElement || !slidesElement) throw new Error('index.html has no `.reveal .slides` element');
   const slideDemos = demosBySlide(deck, demos);
+  const demoBlocks = new Map(demos.map((block) => [block.id, block]));
+  // The print view and the speaker view's frames show the demos' static screens, with their
+  // output, from the start; the presenting deck loads the recordings when a demo slide is near.
+  const staticDemos = /[?&](print-pdf|receiver)\b/.test(location.search);
+  const loadRecordings = () => import('virtual:demo-recordings');
+  const demoOutputs =
+    staticDemos && demos.some((block) => block.recording) ? (await loadRecordings()).outputs : undefined;
   const sections = renderDeckSlides(deck.entries, {
     examples: assets.examples,
     imageUrls,
     demos: slideDemos,
+    demoBlocks,
+    demoOutputs,
   });
   slidesElement.replaceChildren(...sections);
   // The QR code is drawn before reveal.js starts, so the print view clones it into its pages.
@@ -87,8 +99,12 @@ async function start(): Promise<void> {
   await reveal.initialize();
   bindSpeakerViewKey(reveal);
   bindThemeKey(reveal);
+  bindPaneToggle(reveal);
   attachSpeakerDemos(reveal, slideDemos);
+  const fitBodies = attachBodyFit(reveal, /[?&]print-pdf\b/.test(location.search));
   markReady(drawnFirst);
+  // Never in the print view or the speaker view's frames: nothing plays twice.
+  if (!staticDemos) attachDemoPanes(reveal, { demos: slideDemos, blocks: demoBlocks, loadRecordings });
 
   const rest = ordered.filter((target) => !firstView.includes(target));
   const diagrams = await preparing;
@@ -96,6 +112,7 @@ async function start(): Promise<void> {
   diagrams?.close();
   // A diagram inserted after reveal.js laid out the slides needs a new layout.
   if (rest.length > 0) reveal.layout();
+  fitBodies();
   markDiagramsDrawn({
     drawn: drawnFirst.drawn + drawnLater.drawn,
     fromCache: drawnFirst.fromCache + drawnLater.fromCache,

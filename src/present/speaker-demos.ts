@@ -2,7 +2,7 @@ import type { RevealApi } from 'reveal.js';
 import type { DemoBlockData } from '../deck/demo-types.ts';
 import { h } from '../render/dom.ts';
 import speakerDemoCss from '../styles/speaker-demo.css?url';
-import { MAX_DIGIT_COMMANDS, renderDemoPanel } from './demo-panel.ts';
+import { markNextCommand, MAX_DIGIT_COMMANDS, renderDemoPanel } from './demo-panel.ts';
 
 const PANEL_ID = 'demo-panel';
 const MARK_ID = 'demo-next-mark';
@@ -53,6 +53,10 @@ export function attachSpeakerDemos(reveal: RevealApi, demos: ReadonlyMap<string,
       rendered.panel.hidden = slideDemos.length === 0;
       holder.replaceChildren(rendered.panel);
     }
+    // The frame follows the main deck's steps: its visible demo steps are the commands shown.
+    const panel = holder.querySelector<HTMLElement>('.demo-panel');
+    if (panel && commands.length > 0)
+      markNextCommand(panel, commands, slide?.querySelectorAll('.demo-pane .demo-step.visible').length ?? 0);
     // The upcoming frame shows the next step of this slide while it has one, else the next slide.
     const next = reveal.availableFragments().next
       ? null

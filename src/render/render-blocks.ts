@@ -8,6 +8,8 @@ import type {
   TableBlock,
   TextBlock,
 } from '../deck/types.ts';
+import type { DemoBlockData } from '../deck/demo-types.ts';
+import { renderDemoOutputBlock, type DemoOutputs } from './demo-terminal.ts';
 import { h, type Child } from './dom.ts';
 import { highlightLines } from './highlight.ts';
 import { renderInline } from './inline.ts';
@@ -22,6 +24,10 @@ export interface BlockContext {
   nextFragment(notes?: string): { index: number; notes: HTMLElement | null };
   /** Fragments the slide's animated diagram generates itself (0 when authored ones drive it). */
   diagramMarkers: boolean;
+  /** Every demo block by id (for quoted output). Default: none. */
+  demoBlocks?: ReadonlyMap<string, DemoBlockData>;
+  /** The recordings' output, when loaded before rendering (print, the speaker view). */
+  demoOutputs?: DemoOutputs;
 }
 
 export function renderBlock(block: Block, context: BlockContext): HTMLElement {
@@ -43,6 +49,8 @@ export function renderBlock(block: Block, context: BlockContext): HTMLElement {
       return renderImage(block, context);
     case 'diagram':
       return renderDiagramFigure(block, context);
+    case 'demo-output':
+      return renderDemoOutputBlock(block, context.demoBlocks?.get(block.demo), context.demoOutputs);
   }
 }
 

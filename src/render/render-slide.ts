@@ -1,4 +1,4 @@
-import { countAuthoredFragments, flattenBlocks } from '../deck/resolve.ts';
+import { countAuthoredFragments, countSlideSteps, flattenBlocks } from '../deck/resolve.ts';
 import type { DeckEntry, DiagramBlock } from '../deck/types.ts';
 import { h } from './dom.ts';
 import { renderInline } from './inline.ts';
@@ -6,12 +6,17 @@ import { renderBlock, type BlockContext } from './render-blocks.ts';
 import { renderNotes } from './notes.ts';
 import { renderSlideDemos } from './slide-demos.ts';
 import type { DemoBlockData } from '../deck/demo-types.ts';
+import { renderDemoPane, type DemoOutputs } from './demo-terminal.ts';
 
 export interface AssetUrls {
   examples: ReadonlyMap<string, string>;
   imageUrls: ReadonlyMap<string, string>;
-  /** The demo blocks of each slide, by slide id (for the speaker script). Default: none. */
+  /** The demo blocks of each slide, by slide id (the pane, the speaker script). Default: none. */
   demos?: ReadonlyMap<string, readonly DemoBlockData[]>;
+  /** Every demo block by id (quoted output may name any). Default: none. */
+  demoBlocks?: ReadonlyMap<string, DemoBlockData>;
+  /** The recordings' output, when loaded before rendering (print, the speaker view). */
+  demoOutputs?: DemoOutputs;
 }
 
 /**
@@ -43,6 +48,10 @@ export function renderSlide(entry: DeckEntry, assets: AssetUrls): HTMLElement {
     { class: 'slide-body' },
     slide.blocks.map((block) => renderBlock(block, context)),
   );
+  const demos = assets.demos?.get(slide.id) ?? [];
+  // The demo's steps come after the slide's own: one per command, numbered on from them.
+  const pane =
+    demos.length > 0 ? renderDemoPane(slide.id, demos, countSlideSteps(slide), assets.demoOutputs) : null;
   return h(
     'section',
     {
@@ -53,9 +62,13 @@ export function renderSlide(entry: DeckEntry, assets: AssetUrls): HTMLElement {
     },
     [
       // reveal.js sets `display` on the section itself, so the layout lives on an inner frame.
-      h('div', { class: 'slide-frame' }, [h('header', { class: 'slide-header' }, [heading, subtitle]), body]),
+      h('div', { class: `slide-frame${pane ? ' has-demo-pane' : ''}` }, [
+        h('header', { class: 'slide-header' }, [heading, subtitle]),
+        body,
+        pane,
+      ]),
       renderNotes(slide.notes),
-      ...renderSlideDemos(assets.demos?.get(slide.id) ?? []),
+      ...renderSlideDemos(demos, assets.demoOutputs),
     ],
   );
 }

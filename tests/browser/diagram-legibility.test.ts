@@ -49,7 +49,9 @@ beforeAll(async () => {
   const slides = await page.evaluate(() =>
     window.Reveal.getSlides().flatMap((section, index) => {
       const diagram = section.querySelector<HTMLElement>('figure.diagram[data-diagram]')?.dataset.diagram;
-      return diagram ? [{ index, diagram, fragments: section.querySelectorAll('.fragment').length }] : [];
+      return diagram
+        ? [{ index, diagram, fragments: section.querySelectorAll('.fragment:not(.demo-step)').length }]
+        : [];
     }),
   );
   for (const slide of slides) {

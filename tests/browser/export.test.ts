@@ -183,8 +183,8 @@ describe('npm run export (all five PDFs)', () => {
     expect(reports.get('steps.pdf')!.pages).toBe(steps);
     expect(reports.get('handout.pdf')!.pages).toBe(slides.length);
     expect(reports.get('handout-3up.pdf')!.pages).toBe(Math.ceil(slides.length / 3));
-    // The talk as written today: 24 slides, 36 steps after the first.
-    expect([slides.length, steps - slides.length]).toEqual([24, 36]);
+    // The talk as written today: 24 slides, 36 steps after the first, and 97 demo commands (one step each).
+    expect([slides.length, steps - slides.length]).toEqual([24, 36 + 97]);
   });
 
   it('carries title, author and subject metadata and one bookmark per slide, opening its page', () => {
@@ -300,7 +300,7 @@ describe('npm run export (all five PDFs)', () => {
     for (const source of listed) expect(handoutLast).toContain(comparable(`${source.title}: ${source.url}`));
   });
 
-  it('lists each slide’s demo commands in notes.pdf, and in neither handout', async () => {
+  it('lists each slide’s demo commands in notes.pdf and both handouts, the rehearsal status in notes.pdf only', async () => {
     const { loadDemoScripts } = await import('../../src/rehearse/demo-files.ts');
     const script = comparable(reports.get('notes.pdf')!.pageText.join(' '));
     const blocks = loadDemoScripts().flatMap(({ script: demo }) => demo.blocks);
@@ -311,7 +311,15 @@ describe('npm run export (all five PDFs)', () => {
     // The status line exists only with the demos: the audience's handouts carry none of it.
     expect(script).toMatch(/demo(not)?rehearsed/);
     for (const file of ['handout.pdf', 'handout-3up.pdf']) {
-      expect(comparable(reports.get(file)!.pageText.join(' ')), file).not.toMatch(/rehearsed/);
+      const handout = comparable(reports.get(file)!.pageText.join(' '));
+      expect(handout, file).not.toMatch(/rehearsed✔|notrehearsed\(|failed:/);
+      // What the audience gets of each demo: its commands (no recording in this worktree: "not rehearsed yet").
+      expect(handout, file).toContain(comparable('Demo · not rehearsed yet'));
+    }
+    const handout = comparable(reports.get('handout.pdf')!.pageText.join(' '));
+    for (const block of blocks) {
+      for (const command of block.commands)
+        expect(handout, block.id).toContain(comparable(`$ ${command.text}`));
     }
   });
 

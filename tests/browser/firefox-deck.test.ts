@@ -64,7 +64,7 @@ async function diagramSlides(page: Page): Promise<DiagramSlide[]> {
   return page.evaluate(() =>
     window.Reveal.getSlides().flatMap((section, index) =>
       section.querySelector('figure.diagram[data-diagram]')
-        ? [{ index, id: section.id, fragments: section.querySelectorAll('.fragment').length }]
+        ? [{ index, id: section.id, fragments: section.querySelectorAll('.fragment:not(.demo-step)').length }]
         : [],
     ),
   );

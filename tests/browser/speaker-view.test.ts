@@ -45,12 +45,13 @@ describe.each([
     diagramSlide = await page.evaluate(() => {
       const slides = window.Reveal.getSlides();
       const index = slides.findIndex(
-        (s) => s.querySelector('figure.diagram') && s.querySelectorAll('.fragment').length >= 2,
+        (s) =>
+          s.querySelector('figure.diagram') && s.querySelectorAll('.fragment:not(.demo-step)').length >= 2,
       );
       const section = slides[index]!;
       return {
         index,
-        fragments: section.querySelectorAll('.fragment').length,
+        fragments: section.querySelectorAll('.fragment:not(.demo-step)').length,
         diagram: section.querySelector<HTMLElement>('figure.diagram')!.dataset.diagram!,
       };
     });

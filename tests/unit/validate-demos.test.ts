@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/deck/problems.ts';
 import { validateDemos } from '../../src/deck/validate-demos.ts';
-import { badDemos, goodDemos, type DemoCase } from '../fixtures/bad-demos.ts';
+import { badDemos, goodDemos, quotingDemos, type DemoCase } from '../fixtures/bad-demos.ts';
 import { entriesOf } from '../fixtures/bad-slides.ts';
 
 function messagesFor({ slides, blocks }: DemoCase): string[] {
@@ -15,7 +15,19 @@ describe('validateDemos', () => {
     expect(messagesFor(goodDemos)).toEqual([]);
   });
 
+  it('accepts output quoted from a command the block has', () => {
+    expect(messagesFor(quotingDemos)).toEqual([]);
+  });
+
   it.each([
+    [
+      'quotesUnknownCommand',
+      /^slides\/fixture-diff-and-commit\.ts \(slide "diff-and-commit"\): the output block quotes "docker diff web1", but the demo "03-containers\/diff" \(assets\/examples\/demo\/03-containers\.sh:37\) has no such command\. Fix: quote one of its commands exactly as the script has it: "docker diff web-1", "docker commit web-1 hello-layers:patched"\.$/,
+    ],
+    [
+      'quotesUnknownBlock',
+      /^slides\/fixture-diff-and-commit\.ts \(slide "diff-and-commit"\): the output block quotes the demo "03-containers\/dif", which is not a block of the demo scripts\. Fix: use one of "03-containers\/diff"\.$/,
+    ],
     [
       'unknownDemoId',
       /^slides\/fixture-build-cache\.ts \(slide "build-cache"\): the demo "02-builds\/cahce" is not a block of the demo scripts\. Fix: use one of "02-builds\/cache"/,

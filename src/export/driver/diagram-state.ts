@@ -30,7 +30,8 @@ export function readDiagramStates(root: ParentNode = document): DiagramState[] {
     .filter((figure) => !figure.classList.contains('diagram-measure'))
     .map((figure) => {
       const section = figure.closest('section');
-      const fragments = section ? [...section.querySelectorAll('.fragment')] : [];
+      // The slide's own steps: a demo's commands (`.demo-step`) come after them and draw nothing here.
+      const fragments = section ? [...section.querySelectorAll('.fragment:not(.demo-step)')] : [];
       const step = fragments.filter((fragment) => fragment.classList.contains('visible')).length;
       const mismatches: PartMismatch[] = [];
       for (const element of figure.querySelectorAll<SVGElement>('[data-part]')) {

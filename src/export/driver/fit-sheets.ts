@@ -9,13 +9,21 @@
  */
 export function fitNotes(minPt: number): number[] {
   const overflowing: number[] = [];
+  const overflows = (box: HTMLElement) => box.scrollHeight > box.clientHeight + 1;
   for (const box of document.querySelectorAll<HTMLElement>('.notes')) {
-    let size = parseFloat(getComputedStyle(box).fontSize) * 0.75;
-    while (box.scrollHeight > box.clientHeight + 1 && size > minPt) {
-      size = Math.max(minPt, size - 0.5);
+    const start = parseFloat(getComputedStyle(box).fontSize) * 0.75;
+    // Notes come first: a demo's output, then its commands, give way before the notes would.
+    for (const compact of ['', 'demo-no-output', 'demo-no-commands']) {
+      if (compact) box.classList.add(compact);
+      let size = start;
       box.style.setProperty('--notes-size', `${size}pt`);
+      while (overflows(box) && size > minPt) {
+        size = Math.max(minPt, size - 0.5);
+        box.style.setProperty('--notes-size', `${size}pt`);
+      }
+      if (!overflows(box) || !box.querySelector('.demo-output')) break;
     }
-    if (box.scrollHeight > box.clientHeight + 1) {
+    if (overflows(box)) {
       overflowing.push(Number(box.querySelector('[data-slide]')?.getAttribute('data-slide') ?? -1));
     }
   }

@@ -45,6 +45,10 @@ export function readDeckOutline(): DeckOutline {
             id: demo.dataset.demo ?? '',
             status: text(demo.querySelector('.slide-demo-status')),
             commands: [...demo.querySelectorAll('.slide-demo-command')].map((pre) => pre.textContent ?? ''),
+            ...(demo.dataset.recording ? { recording: demo.dataset.recording } : {}),
+            outputs: [...demo.querySelectorAll('.slide-demo-step')].map(
+              (step) => step.querySelector('.slide-demo-output')?.textContent ?? null,
+            ),
           })),
         };
       }),

@@ -1,3 +1,4 @@
+import { loadDemoScripts } from '../../../src/rehearse/demo-files.ts';
 import type { Block, SlideInput } from '../../../src/deck/types.ts';
 
 /**
@@ -10,7 +11,7 @@ export interface TalkSlide {
   title: string;
   /** Paragraphs of the notes, whitespace collapsed. */
   notes: string[];
-  /** Steps after the first, each with its own notes or null. */
+  /** Steps after the first, each with its own notes or null (a demo's commands are steps too). */
   steps: (string | null)[];
   timing: number;
 }
@@ -45,6 +46,17 @@ function stepsOf(slide: SlideInput): (string | null)[] {
   return steps.map((notes) => (notes ? collapse(notes) : null));
 }
 
+/** How many commands the slide's demo blocks have, read from the demo scripts themselves. */
+function demoCommandCount(slide: SlideInput): number {
+  const ids = slide.demo === undefined ? [] : typeof slide.demo === 'string' ? [slide.demo] : [...slide.demo];
+  const blocks = new Map(
+    loadDemoScripts().flatMap(({ script }) =>
+      script.blocks.map((block) => [block.id, block.commands.length]),
+    ),
+  );
+  return ids.reduce((sum, id) => sum + (blocks.get(id) ?? 0), 0);
+}
+
 export async function loadTalk(): Promise<{ title: string; talkMinutes: number; slides: TalkSlide[] }> {
   const { slides, config } = await import('../../../slides/index.ts');
   return {
@@ -57,7 +69,8 @@ export async function loadTalk(): Promise<{ title: string; talkMinutes: number; 
         .trim()
         .split(/\n\s*\n/)
         .map(collapse),
-      steps: stepsOf(slide),
+      // Each command of the slide's demo is one more step (the pane runs it), without notes.
+      steps: [...stepsOf(slide), ...Array<null>(demoCommandCount(slide)).fill(null)],
       timing: slide.timing ?? 0,
     })),
   };

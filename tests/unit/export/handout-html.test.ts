@@ -43,6 +43,16 @@ const outline: DeckOutline = {
               id: '02-builds/cache',
               status: 'rehearsed ✔ on Engine 20.10.24, 2026-12-01',
               commands: ['docker build -t hello-layers .', "docker run --rm \\\n  -e A='<x>' hello-layers"],
+              recording: 'Engine 20.10.24 (overlay2), 2026-12-01',
+              outputs: [
+                Array.from({ length: 20 }, (_, line) => `#${line + 1} step <${line + 1}>`).join('\n'),
+                'hello <x>',
+              ],
+            },
+            {
+              id: '02-builds/order',
+              status: 'not rehearsed (no rehearsal report)',
+              commands: ['docker image ls'],
             },
           ]
         : [],
@@ -114,19 +124,36 @@ describe('handout pages', () => {
     expect(renderThreeUpHtml(outline, 'letter', [])).toContain('size: letter');
   });
 
-  it('lists the demo commands under the notes in the speaker script only', () => {
+  it('prints each demo command with what it printed, where and when, cut with a visible …', () => {
     const script = renderScriptHtml(outline, 'a4', []);
-    expect(script).toContain('<pre>docker build -t hello-layers .</pre>');
-    expect(script).toContain('<pre>docker run --rm \\\n  -e A=&#39;&lt;x&gt;&#39; hello-layers</pre>');
+    expect(script).toContain('<pre class="demo-cmd">$ docker build -t hello-layers .</pre>');
+    expect(script).toContain(
+      '<pre class="demo-cmd">$ docker run --rm \\\n  -e A=&#39;&lt;x&gt;&#39; hello-layers</pre>',
+    );
+    expect(script).toContain('<pre class="demo-out">hello &lt;x&gt;</pre>');
     expect(script).toContain('rehearsed ✔ on Engine 20.10.24, 2026-12-01');
+    expect(script).toContain('Demo · recorded on Engine 20.10.24 (overlay2), 2026-12-01');
+    // The speaker script keeps 12 lines of output: 11, and the cut said.
+    expect(script).toContain('#11 step &lt;11&gt;\n… (9 more lines)</pre>');
+    expect(script).not.toContain('#12 step');
+    // A block without a recording: its command, and what it lacks.
+    expect(script).toContain('<pre class="demo-cmd">$ docker image ls</pre>');
+    expect(script).toMatch(/Demo · <span class="demo-unrecorded">not rehearsed yet<\/span>/);
     // Under the notes of its own slide, before the next slide's section.
     const third = script.indexOf('<section data-slide="2">');
     const demo = script.indexOf('data-demo="02-builds/cache"');
     expect(demo).toBeGreaterThan(script.indexOf('Say &lt;script&gt;3', third));
     expect(demo).toBeLessThan(script.indexOf('<section data-slide="3">'));
-    for (const handout of [renderHandoutHtml(outline, 'a4', []), renderThreeUpHtml(outline, 'a4', [])]) {
-      expect(handout).not.toContain('docker build');
-      expect(handout).not.toContain('rehearsed');
+    // The handouts print the output too, shorter; never the rehearsal status, which is the speaker's.
+    const handout = renderHandoutHtml(outline, 'a4', []);
+    expect(handout).toContain('Demo · recorded on Engine 20.10.24 (overlay2), 2026-12-01');
+    expect(handout).toContain('#5 step &lt;5&gt;\n… (15 more lines)</pre>');
+    expect(handout).not.toContain('#6 step');
+    const threeUp = renderThreeUpHtml(outline, 'a4', []);
+    expect(threeUp).toContain('#2 step &lt;2&gt;\n… (18 more lines)</pre>');
+    for (const sheet of [handout, threeUp]) {
+      expect(sheet).toContain('<pre class="demo-out">hello &lt;x&gt;</pre>');
+      expect(sheet).not.toContain('rehearsed ✔');
     }
   });
 

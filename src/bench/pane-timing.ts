@@ -1,0 +1,38 @@
+import type { Browser } from 'puppeteer-core';
+import { supportTranspiledCallbacks } from '../export/driver/deck-page.ts';
+
+/**
+ * Milliseconds from a clicker press to the first change on the demo pane's terminal, by the
+ * page's own clock (a key's round trip to Node is not the deck's to pay): open `url` on a slide
+ * whose pane has its player, press the next step, watch the terminal. A fresh page each time.
+ */
+export async function measureFirstStep(browser: Browser, url: string): Promise<number> {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 720 });
+    await supportTranspiledCallbacks(page);
+    await page.goto(url);
+    await page.waitForSelector('section.present .demo-pane[data-player="on"]', { timeout: 30_000 });
+    await page.evaluate(() => {
+      const box = document.querySelector('section.present .demo-terminal:not([hidden])')!;
+      const times = { pressed: 0, changed: 0 };
+      (window as unknown as { paneTimes: typeof times }).paneTimes = times;
+      document.addEventListener('keydown', () => (times.pressed = performance.now()), true);
+      new MutationObserver(() => {
+        if (times.pressed > 0 && times.changed === 0) times.changed = performance.now();
+      }).observe(box, { subtree: true, childList: true, characterData: true });
+    });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      () => (window as unknown as { paneTimes: { changed: number } }).paneTimes.changed > 0,
+      { timeout: 10_000 },
+    );
+    const times = await page.evaluate(
+      () => (window as unknown as { paneTimes: { pressed: number; changed: number } }).paneTimes,
+    );
+    return times.changed - times.pressed;
+  } finally {
+    await context.close();
+  }
+}
