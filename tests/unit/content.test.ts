@@ -251,15 +251,6 @@ describe('the examples: what is shown is what runs', () => {
     }
   });
 
-  it('shows docker diff output that the demo produces', () => {
-    const [command, ...changes] = fileLines('demo/docker-diff.txt');
-    expect(command).toBe('$ docker diff web-1');
-    expect(changes.length).toBeGreaterThan(0);
-    for (const change of changes) expect(change).toMatch(/^[ACD] \/\S+$/);
-    expect(changes.map((change) => change[0])).toEqual(expect.arrayContaining(['A', 'C', 'D']));
-    expect(allDemoText).toContain('docker diff web-1');
-  });
-
   it('quotes docker diff on slide 14 from the recording of its own block, not from a pasted file', () => {
     const slide = slides.find((candidate) => candidate.id === 'diff-and-commit')!;
     const quoted = slide.blocks.flatMap((block) =>

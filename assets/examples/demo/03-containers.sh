@@ -35,7 +35,7 @@ docker exec web-2 tail -n 1 /app/src/server.js
 docker ps -s --filter name=web-
 
 # block: diff  slide: diff-and-commit
-# What changed in web-1's layer (output: demo/docker-diff.txt), then freeze it as a layer.
+# What changed in web-1's layer (the slide quotes the recorded output), then freeze it as a layer.
 docker exec web-1 sh -c 'echo hi > /tmp/note.txt'
 docker exec -u root web-1 rm /app/package-lock.json
 docker diff web-1

@@ -368,23 +368,23 @@ const BREAKS: Break[] = [
   },
   {
     mechanic: 'a D line shown as C',
-    claim: 'docker diff web-1 prints exactly the lines',
+    claim: 'docker diff web-1 prints exactly the diff block',
     slide: 'diff-and-commit',
     break: (r) =>
       editOutput(r, '03-containers/diff', 'docker diff web-1', (text) =>
         text.replace('D /app/package-lock.json', 'C /app/package-lock.json'),
       ),
     seen: () =>
-      'the slide shows but the engine does not print: D /app/package-lock.json; the engine prints but the slide does not show: C /app/package-lock.json',
+      'expected but the engine does not print: D /app/package-lock.json; the engine prints but nothing expects: C /app/package-lock.json',
   },
   {
     mechanic: 'a change the slide does not show',
-    claim: 'docker diff web-1 prints exactly the lines',
+    claim: 'docker diff web-1 prints exactly the diff block',
     slide: 'diff-and-commit',
     break: (r) =>
       editOutput(r, '03-containers/diff', 'docker diff web-1', (text) => `${text}\nA /tmp/other.txt`),
     seen: () =>
-      'the slide shows but the engine does not print: -; the engine prints but the slide does not show: A /tmp/other.txt',
+      'expected but the engine does not print: -; the engine prints but nothing expects: A /tmp/other.txt',
   },
   {
     mechanic: 'the note lost across stop and start',
