@@ -7,8 +7,8 @@ export default defineDeckConfig({
   author: 'The docker-talk team',
   subject: 'What you ship (an image) and what runs (a container), and why the difference matters',
   talkMinutes: 25,
-  // Where the slides are published: the title and last slides and the handouts carry it as a
-  // QR code. example.org until the talk has its page (replace it then, or remove the line).
-  url: 'https://example.org/talks/docker-images-vs-containers/',
+  // No `url` until the talk has its page: a QR code to a placeholder would be shown to the room.
+  // Set it then (url: 'https://…', where the slides are published): the title and last slides
+  // and the handouts carry it as a QR code.
   facts: datedFacts(facts, sources),
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import deckConfig from '../../../slides/deck.ts';
+import addressConfig from '../../fixtures/decks/with-address/deck.ts';
 import {
   openWatchedPage,
   originOf,
@@ -18,8 +18,11 @@ import {
   type Theme,
 } from './room.ts';
 
-/** The address the talk's config gives: what every QR code must decode to. */
-const CONFIGURED_URL = deckConfig.url;
+/**
+ * The address the fixture deck's config gives: what every QR code must decode to. The talk's
+ * own config sets none until it has a page, so the codes are read from the fixture.
+ */
+const CONFIGURED_URL = addressConfig.url;
 
 /** A QR code big enough to scan from the middle of the room: this share of the slide's height. */
 const MIN_QR_SHARE = 0.15;
@@ -40,24 +43,27 @@ function readDiagramGeometry() {
 /**
  * The theme switch and the slides' address, as the room sees them, in the browser `browser`
  * gives (one per test file: Chromium or Firefox): by URL, live with T (named in reveal's `?`
- * help), followed by the speaker view's frames both ways, diagrams unchanged in size; the QR
- * code on the title and last slides decoded back to the configured address, in both themes.
+ * help), followed by the speaker view's frames both ways, diagrams unchanged in size; the talk,
+ * which sets no address, drawing no QR code; and the QR code on the title and last slides of a
+ * deck that sets one (the address fixture) decoded back to its address, in both themes.
  */
 export function describeThemeAndAddress(browser: () => Browser): void {
   let url: string;
+  let addressUrl: string;
   let page: Page;
   let problems: PageProblems;
   let speaker: Page | undefined;
 
-  const open = async (query = ''): Promise<{ page: Page; problems: PageProblems }> => {
-    const opened = await openWatchedPage(browser(), originOf(url));
-    await opened.page.goto(`${url}${query}`);
+  const open = async (query = '', deckUrl = url): Promise<{ page: Page; problems: PageProblems }> => {
+    const opened = await openWatchedPage(browser(), originOf(deckUrl));
+    await opened.page.goto(`${deckUrl}${query}`);
     await waitForDeck(opened.page);
     return opened;
   };
 
   beforeAll(async () => {
     url = inject('builtUrl');
+    addressUrl = inject('addressBuiltUrl');
     ({ page, problems } = await open());
   });
   afterAll(async () => {
@@ -65,8 +71,19 @@ export function describeThemeAndAddress(browser: () => Browser): void {
     await page?.close();
   });
 
-  it('has an address configured to test against', () => {
+  it('has an address configured in the fixture to test against', () => {
     expect(CONFIGURED_URL).toMatch(/^https:\/\//);
+  });
+
+  it('draws no QR code and no address on any slide of the talk, which sets no address', async () => {
+    const total = await page.evaluate(() => window.Reveal.getTotalSlides());
+    expect(total).toBeGreaterThan(2);
+    expect(await page.$$eval('.slide-address, .slide-address-qr', (found) => found.length)).toBe(0);
+    for (const index of [0, total - 1]) {
+      await page.evaluate((slide) => window.Reveal.slide(slide, 0), index);
+      expect(await page.evaluate(readAddress), `slide ${index + 1}`).toBeNull();
+    }
+    await page.evaluate(() => window.Reveal.slide(0, 0));
   });
 
   it('opens in the light theme, the URL naming none', async () => {
@@ -149,9 +166,9 @@ export function describeThemeAndAddress(browser: () => Browser): void {
   );
 
   it.each(['light', 'dark'] as const)(
-    'draws a vector QR code of the address on the title and last slides, %s, that decodes back to it',
+    'draws a vector QR code of the address on the title and last slides of a deck that sets one, %s, that decodes back to it',
     async (theme: Theme) => {
-      const opened = await open(`?theme=${theme}`);
+      const opened = await open(`?theme=${theme}`, addressUrl);
       try {
         const total = await opened.page.evaluate(() => window.Reveal.getTotalSlides());
         const withAddress: number[] = [];
