@@ -213,7 +213,7 @@ describe('the demo pane in Chromium', () => {
       await page.evaluate(() => window.Reveal.toggleHelp(true));
       await page.waitForSelector('.reveal .r-overlay-help');
       expect(await page.$eval('.reveal .r-overlay-help', (help) => help.textContent)).toMatch(
-        /T\s*Show or hide the demo terminal/,
+        /D\s*Show or hide the demo terminal/,
       );
       await expectClean(watched);
     } finally {

@@ -276,7 +276,7 @@ describe('npm run export (all five PDFs)', () => {
       startsAt += slide.timing;
     });
     // After the last slide, the script closes with the dated facts (slides/facts.ts), on the last page.
-    const closing = pages.findIndex((text) => text.includes(comparable('Facts checked on 2026-12-01')));
+    const closing = pages.findIndex((text) => text.includes(comparable('Facts checked on 2026-12-05')));
     expect(closing).toBe(pages.length - 1);
     expect(closing).toBeGreaterThanOrEqual(lastPage);
     expect(pages[closing]).toContain(
