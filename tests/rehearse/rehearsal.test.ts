@@ -42,7 +42,8 @@ function rehearse(
   onLine?: (line: string, kill: () => void) => void,
 ): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn('node_modules/.bin/tsx', ['scripts/rehearse.ts', ...args], {
+    // Node itself with tsx's loader, no relaying wrapper: Ctrl-C reaches the rehearsal as it would.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/rehearse.ts', ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
