@@ -22,6 +22,9 @@ export default mergeConfig(
             environment: 'node',
             // One engine, one set of demo ports: the rehearsal's tests run one at a time.
             fileParallelism: false,
+            // After the browser tests, never beside them: a demo container's network interface
+            // coming and going makes Chromium drop loads with ERR_NETWORK_CHANGED (seen here).
+            sequence: { groupOrder: 1 },
             testTimeout: 300_000,
           },
         },

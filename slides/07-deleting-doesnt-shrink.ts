@@ -14,12 +14,9 @@ export default defineSlide({
     text('Clean up in the same `RUN`, or leave the mess in a build stage.'),
   ],
   notes: `Layers only ever add. If one RUN writes a hundred megabytes and a later RUN deletes the
-file, the later layer just records a whiteout that hides it, and the bytes still ship in the layer
-below: rm-later comes out about 100 MB bigger, and its history lists the dd layer at about 105MB.
-The rm row is 0B with the overlay2 driver; on Docker Desktop and Engine 29, with the containerd
-image store, it shows a few kB, the whiteout itself. The demo writes random bytes, which no
-compression can hide, so the gap shows in every size column. Clean up in the same RUN that made
-the mess, or use a multi-stage build, coming up next.`,
+file, the later layer only records a whiteout, and the bytes still ship in the layer below:
+rm-later is about 100 MB bigger. The rm row is 0B with overlay2, a few kB (the whiteout) on
+Docker Desktop's containerd image store. Clean up in the same RUN, or use a multi-stage build.`,
   timing: 55,
   demo: '01-images/rm-later',
 });

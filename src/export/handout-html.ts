@@ -51,7 +51,7 @@ function box(b: Box): string {
  * Lines of output printed per command: the speaker script has a page per slide to spare, a
  * handout's notes box less, a three-up row least. Longer output is cut with a visible "…".
  */
-export const OUTPUT_LINES = { notes: 12, handout: 6, 'handout-3up': 3 } as const;
+export const OUTPUT_LINES = { notes: 8, handout: 6, 'handout-3up': 3 } as const;
 
 /**
  * A demo's commands with what the engine printed, as the recording has it, and where and when it

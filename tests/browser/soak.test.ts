@@ -173,6 +173,10 @@ describe('a long session on the built deck', () => {
       window.Reveal.getSlides().map((section, index) => ({
         index,
         id: section.id,
+        // The demo pane's steps (one per command) follow the slide's own: not the diagram's.
+        diagramFragments: [...section.querySelectorAll<HTMLElement>('.fragment:not(.demo-step)')].map((f) =>
+          Number(f.dataset.fragmentIndex),
+        ),
         fragments: [...section.querySelectorAll<HTMLElement>('.fragment')].map((f) =>
           Number(f.dataset.fragmentIndex),
         ),
@@ -201,7 +205,7 @@ describe('a long session on the built deck', () => {
           expect(diagram.mismatches, `${where}: ${diagram.diagram}`).toEqual([]);
           // The step is how many fragments are shown.
           expect(diagram.step, `${where}: ${diagram.diagram}`).toBe(
-            target.fragments.filter((index) => index <= fragment).length,
+            target.diagramFragments.filter((index) => index <= fragment).length,
           );
         }
       }

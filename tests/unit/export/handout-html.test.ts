@@ -133,9 +133,9 @@ describe('handout pages', () => {
     expect(script).toContain('<pre class="demo-out">hello &lt;x&gt;</pre>');
     expect(script).toContain('rehearsed ✔ on Engine 20.10.24, 2026-12-01');
     expect(script).toContain('Demo · recorded on Engine 20.10.24 (overlay2), 2026-12-01');
-    // The speaker script keeps 12 lines of output: 11, and the cut said.
-    expect(script).toContain('#11 step &lt;11&gt;\n… (9 more lines)</pre>');
-    expect(script).not.toContain('#12 step');
+    // The speaker script keeps 8 lines of output: 7, and the cut said.
+    expect(script).toContain('#7 step &lt;7&gt;\n… (13 more lines)</pre>');
+    expect(script).not.toContain('#8 step');
     // A block without a recording: its command, and what it lacks.
     expect(script).toContain('<pre class="demo-cmd">$ docker image ls</pre>');
     expect(script).toMatch(/Demo · <span class="demo-unrecorded">not rehearsed yet<\/span>/);
