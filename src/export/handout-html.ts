@@ -63,7 +63,7 @@ export function demoOutputHtml(demo: DemoOutline, maxLines: number): string {
     : `<span class="demo-unrecorded">${NOT_REHEARSED}</span>`;
   const steps = demo.commands
     .map((command, index) => {
-      const output = demo.recording ? (demo.outputs?.[index] ?? null) : null;
+      const output = demo.recording && maxLines >= 2 ? (demo.outputs?.[index] ?? null) : null;
       return (
         `<pre class="demo-cmd">${escapeHtml(`${PROMPT}${command}`)}</pre>` +
         (output ? `<pre class="demo-out">${escapeHtml(cutOutput(output, maxLines))}</pre>` : '')
@@ -76,6 +76,16 @@ export function demoOutputHtml(demo: DemoOutline, maxLines: number): string {
     // Shown only where the box is too small for the output (see fitNotes): says where it is.
     `<p class="demo-elsewhere">${demo.recording ? `${count}; their output is in handout.pdf and notes.pdf` : count}</p></div>`
   );
+}
+
+/**
+ * At most `DEMO_LINES_PER_PAGE` lines of output for a whole block, shared by its commands, so a
+ * long block (slide 19 runs 20 commands) still fits its slide's page; a command left with fewer
+ * than 2 lines prints none (handout.pdf has it).
+ */
+const DEMO_LINES_PER_PAGE = 24;
+function linesPerCommand(demo: DemoOutline, maxLines: number): number {
+  return Math.min(maxLines, Math.floor(DEMO_LINES_PER_PAGE / Math.max(1, demo.commands.length)));
 }
 
 function notesHtml(slide: SlideOutline, index: number, outputLines: number | null = null): string {
@@ -97,7 +107,9 @@ function notesHtml(slide: SlideOutline, index: number, outputLines: number | nul
     ...slide.notes.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     steps ? `<ul class="steps">${steps}</ul>` : '',
     links ? `<ul class="links">${links}</ul>` : '',
-    outputLines === null ? '' : (slide.demos ?? []).map((demo) => demoOutputHtml(demo, outputLines)).join(''),
+    outputLines === null
+      ? ''
+      : (slide.demos ?? []).map((demo) => demoOutputHtml(demo, linesPerCommand(demo, outputLines))).join(''),
   ].join('');
 }
 
@@ -107,7 +119,7 @@ function demosHtml(slide: SlideOutline): string {
     .map(
       (demo) =>
         `<div class="demo" data-demo="${escapeHtml(demo.id)}"><h3>Demo <span class="demo-status">${escapeHtml(demo.status)}</span></h3>` +
-        demoOutputHtml(demo, OUTPUT_LINES.notes) +
+        demoOutputHtml(demo, linesPerCommand(demo, OUTPUT_LINES.notes)) +
         `</div>`,
     )
     .join('');
@@ -159,8 +171,8 @@ body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .demo-output { margin: 0.4em 0 0; }
 .demo-output .demo-source { margin: 0 0 0.2em; font-size: 0.85em; font-weight: 700; color: #46535f; }
 .demo-output .demo-unrecorded { color: #8a4b00; }
-.demo-output pre { font-family: var(--font-mono, monospace); font-size: 0.8em; line-height: 1.3; white-space: pre-wrap; overflow-wrap: anywhere; font-variant-ligatures: none; margin: 0; padding: 1px 6px; }
-.demo-output .demo-cmd { background: #eef2f6; border-left: 2px solid #0b5cbf; font-weight: 700; margin-top: 2px; }
+.demo-output pre { font-family: var(--font-mono, monospace); font-size: 0.72em; line-height: 1.2; white-space: pre-wrap; overflow-wrap: anywhere; font-variant-ligatures: none; margin: 0; padding: 1px 6px; }
+.demo-output .demo-cmd { background: #eef2f6; border-left: 2px solid #0b5cbf; font-weight: 700; margin-top: 1px; }
 .demo-output .demo-out { background: #f7f8fa; border-left: 2px solid #9aa7b4; color: #16202a; }
 .demo-output .demo-elsewhere { display: none; margin: 0; font-size: 0.85em; color: #46535f; }
 .demo-no-output .demo-out, .demo-no-commands .demo-cmd { display: none; }
