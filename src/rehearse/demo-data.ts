@@ -5,7 +5,7 @@ import { PROJECT_NAME } from '../deck/problems.ts';
 import { loadDemoScripts } from './demo-files.ts';
 import { readRecording } from './demo-recording.ts';
 import { rehearsalOf } from './demo-status.ts';
-import { parseReport, scriptHash, type RehearsalReport } from './report.ts';
+import { parseReport, reportsOfScript, scriptHash, type RehearsalReport } from './report.ts';
 
 /**
  * The report at `path`, or null when there is none. A report this build cannot read claims
@@ -43,9 +43,7 @@ export function loadDemoData(
     return script.blocks.map((block) => {
       const rehearsal = rehearsalOf(block, hash, report);
       // Which commands a registry-less rehearsal left out: only from reports of this script.
-      const fresh = Object.values(report?.engines ?? {}).filter(
-        (engine) => engine.scripts[block.script] === hash,
-      );
+      const fresh = reportsOfScript(report, block.script, hash);
       const skipped = new Set(
         fresh.flatMap(
           (engine) => engine.blocks.find((candidate) => candidate.id === block.id)?.notRehearsed ?? [],

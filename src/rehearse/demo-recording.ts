@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCast, type Cast } from '../cast/asciicast.ts';
 import type { DemoRecordingData, DemoStepOutput } from '../deck/demo-types.ts';
-import { engineLabel, type BlockReport, type EngineReport, type RehearsalReport } from './report.ts';
+import {
+  engineLabel,
+  reportsOfScript,
+  type BlockReport,
+  type EngineReport,
+  type RehearsalReport,
+} from './report.ts';
 
 /** A block's recording as the pane replays it: where the cast is, what it shows, and from where. */
 export interface ChosenRecording {
@@ -22,8 +28,7 @@ export function latestPassedRecording(
   currentScriptHash: string,
   report: RehearsalReport | null,
 ): { engine: EngineReport; block: BlockReport & { recording: string; steps: DemoStepOutput[] } } | null {
-  const candidates = Object.values(report?.engines ?? {})
-    .filter((engine) => engine.scripts[block.script] === currentScriptHash)
+  const candidates = reportsOfScript(report, block.script, currentScriptHash)
     .flatMap((engine) => {
       const result = engine.blocks.find((candidate) => candidate.id === block.id);
       return result?.status === 'passed' && result.recording && result.steps

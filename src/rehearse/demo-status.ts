@@ -1,5 +1,12 @@
 import type { DemoRehearsal } from '../deck/demo-types.ts';
-import { engineLabel, engineVersion, storeLabel, type EngineReport, type RehearsalReport } from './report.ts';
+import {
+  engineLabel,
+  engineVersion,
+  reportsOfScript,
+  storeLabel,
+  type EngineReport,
+  type RehearsalReport,
+} from './report.ts';
 
 /**
  * What the speaker view may say about one block, from the last rehearsal on each engine and the
@@ -16,7 +23,7 @@ export function rehearsalOf(
   const engines = Object.values(report?.engines ?? {}).sort(newestEngineFirst);
   if (engines.length === 0)
     return { status: 'not rehearsed', summary: 'not rehearsed (no rehearsal report)' };
-  const fresh = engines.filter((engine) => engine.scripts[block.script] === currentScriptHash);
+  const fresh = reportsOfScript(report, block.script, currentScriptHash).sort(newestEngineFirst);
   if (fresh.length === 0) {
     const last = engines[0]!;
     return {

@@ -91,6 +91,20 @@ export function engineLabel(engine: EngineIdentity): string {
   return `Engine ${engineVersion(engine.version)} (${storeLabel(engine.store)})`;
 }
 
+/**
+ * The engines whose last rehearsal ran `script` as it is now (its sha256): the only results the
+ * speaker view, the pane and the PDFs may show for it.
+ */
+export function reportsOfScript(
+  report: RehearsalReport | null,
+  script: string,
+  currentScriptHash: string,
+): EngineReport[] {
+  return Object.values(report?.engines ?? {}).filter(
+    (engine) => engine.scripts[script] === currentScriptHash,
+  );
+}
+
 /** Reads a report; anything this version cannot read is an `Error` saying why. */
 export function parseReport(text: string): RehearsalReport {
   const report = JSON.parse(text) as Partial<RehearsalReport>;

@@ -11,9 +11,9 @@ import {
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
 import type { KnownBlock } from '../../src/live/guard.ts';
 import { createLiveServer, type LiveServer } from '../../src/live/server.ts';
-import { createLiveSession } from '../../src/live/session.ts';
 import { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
 import { useSharedBrowser } from './support/shared-browser.ts';
+import { createTestLiveSession } from '../support/live-session.ts';
 
 /**
  * The live runner's server with the built deck in a real Chromium: the token arrives in the
@@ -48,22 +48,7 @@ beforeAll(async () => {
       hello: { blocks: [], engine: 'stub', stepTimeoutSeconds: 20 },
       createSession: (send) => {
         sessions += 1;
-        return createLiveSession({
-          scripts,
-          cwd: FIXTURE,
-          env: {
-            PATH: process.env.PATH ?? '/usr/bin:/bin',
-            HOME: '/',
-            TERM: 'xterm-256color',
-            LANG: 'C.UTF-8',
-            DOCKER_HOST: 'unix:///x',
-          },
-          stepTimeoutMs: 20_000,
-          typingDelayMs: 0,
-          engineAnswers: async () => true,
-          log: () => undefined,
-          send,
-        });
+        return createTestLiveSession(scripts, FIXTURE, send);
       },
     },
   });

@@ -7,7 +7,7 @@ import type { CastEvent, CastHeader } from '../../../src/cast/asciicast.ts';
 import type { KnownBlock } from '../../../src/live/guard.ts';
 import type { LiveFallback, LiveHello, LiveStepDone } from '../../../src/live/protocol.ts';
 import { createLiveServer, type LiveServer } from '../../../src/live/server.ts';
-import { createLiveSession } from '../../../src/live/session.ts';
+import { createTestLiveSession } from '../../support/live-session.ts';
 import {
   connectLive,
   liveAllowedHere,
@@ -114,23 +114,7 @@ describe('connectLive against the runner’s server', () => {
           engine: 'stub',
           stepTimeoutSeconds: 20,
         },
-        createSession: (send) =>
-          createLiveSession({
-            scripts,
-            cwd: join(folder, 'examples'),
-            env: {
-              PATH: process.env.PATH ?? '/usr/bin:/bin',
-              HOME: '/',
-              TERM: 'xterm-256color',
-              LANG: 'C.UTF-8',
-              DOCKER_HOST: 'unix:///x',
-            },
-            stepTimeoutMs: 20_000,
-            typingDelayMs: 0,
-            engineAnswers: async () => true,
-            log: () => undefined,
-            send,
-          }),
+        createSession: (send) => createTestLiveSession(scripts, join(folder, 'examples'), send),
       },
     });
   });

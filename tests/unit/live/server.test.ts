@@ -6,9 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { KnownBlock } from '../../../src/live/guard.ts';
 import { createLiveServer, type LiveServer } from '../../../src/live/server.ts';
-import { createLiveSession } from '../../../src/live/session.ts';
+import type { createLiveSession } from '../../../src/live/session.ts';
 import { loadDemoScripts } from '../../../src/rehearse/demo-files.ts';
 import { scriptHash } from '../../../src/rehearse/report.ts';
+import { createTestLiveSession } from '../../support/live-session.ts';
 
 /**
  * The runner's server with a `ws` client in Node, as a page or an attacker would talk to it:
@@ -49,22 +50,7 @@ function endpoint() {
       stepTimeoutSeconds: 20,
     },
     createSession: (send: Parameters<typeof createLiveSession>[0]['send']) =>
-      createLiveSession({
-        scripts,
-        cwd: examplesDir,
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: '/',
-          TERM: 'xterm-256color',
-          LANG: 'C.UTF-8',
-          DOCKER_HOST: 'unix:///x',
-        },
-        stepTimeoutMs: 20_000,
-        typingDelayMs: 0,
-        engineAnswers: async () => true,
-        log: () => undefined,
-        send,
-      }),
+      createTestLiveSession(scripts, examplesDir, send),
   };
 }
 
