@@ -17,7 +17,7 @@
  *
  * Runner to page, JSON text frames: an asciicast v3 stream (a header object with `version: 3`
  * at the start of each block, then `[interval, code, data]` events: `o` output, `m` a marker per
- * step labelled `step N`, `x` when the block's shell ended), interleaved with control objects
+ * step labelled with its command (as in the recordings), `x` when the block's shell ended), interleaved with control objects
  * that carry a `type`. Without the control objects, the frames are what asciinema-player's
  * `v3.asciicast` WebSocket handler reads.
  */

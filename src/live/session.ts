@@ -157,7 +157,8 @@ export function createLiveSession(options: SessionOptions): LiveSession {
     const command = block.commands[step - 1];
     if (!command || !shell) return;
     const running = shell;
-    emit('m', `step ${step}`);
+    // Labelled with the command, as the rehearsal's recordings are: one pane, one kind of step.
+    emit('m', command.text);
     await typeCommand(command.text, mine);
     if (mine !== generation) return;
     const started = performance.now();

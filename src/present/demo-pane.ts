@@ -4,6 +4,8 @@ import { parseCast } from '../cast/asciicast.ts';
 import { DEMO_TERMINAL } from '../cast/terminal.ts';
 import type { DemoBlockData, DemoRecordingsModule } from '../deck/demo-types.ts';
 import { fillDemoText } from '../render/demo-terminal.ts';
+import { liveDriver, type LiveFeed } from './live-feed.ts';
+import type { LiveDemos, PaneSourceKind } from './live-demos.ts';
 
 /**
  * The demo pane's terminal: asciinema-player, behind this one module. Nothing else imports the
@@ -11,8 +13,8 @@ import { fillDemoText } from '../render/demo-terminal.ts';
  *
  * One renderer for recorded and live demos. A source is either a recording (asciicast v3 text,
  * stepped by its `m` markers: step N is the screen at marker N, the end after the last command)
- * or a live stream (an asciicast v3 WebSocket from a runner, which plays what arrives; the runner
- * is asked for each step by `requestStep`). Same fonts, size and steps either way.
+ * or a live feed (what the runner's terminal shows, as it arrives; the runner is asked for each
+ * step by `live-demos.ts`, not by the terminal). Same fonts, size and steps either way.
  */
 export type PaneSource =
   | {
@@ -22,10 +24,8 @@ export type PaneSource =
     }
   | {
       kind: 'live';
-      /** `ws://127.0.0.1:PORT/…#token`: an asciicast v3 stream (subprotocol `v3.asciicast`). */
-      url: string;
-      /** Asks the runner to run the block's next command (the page sends a step, never text). */
-      requestStep: (ran: number) => void;
+      /** The block's stream from the runner (`live-demos.ts` asks it for the steps). */
+      feed: LiveFeed;
     };
 
 /**
@@ -101,18 +101,16 @@ export async function createTerminalPane(
     theme: 'deck',
   };
   if (source.kind === 'live') {
-    const player = create({ driver: 'websocket', url: source.url } as never, container, {
-      ...options,
-      autoplay: true,
-    });
+    // A function source is a driver (see live-feed.ts); the player's types name only URL and data.
+    const player = create(liveDriver(source.feed, look) as never, container, { ...options, autoplay: true });
     let ran = 0;
     return {
       kind: 'live',
       get ran() {
         return ran;
       },
+      // The runner plays each step as it runs it: the terminal only follows.
       async showStep(next) {
-        if (next === ran + 1) source.requestStep(next);
         ran = next;
       },
       dispose: () => player.dispose(),
@@ -166,6 +164,8 @@ export interface DemoPanesOptions {
   loadRecordings: () => Promise<DemoRecordingsModule>;
   /** Slides this close to the current one count as near (their recordings start loading). */
   near?: number;
+  /** Live (`npm run present -- --live`): which blocks run on the presenter's engine. */
+  live?: LiveDemos;
 }
 
 /** Which command of which block a slide's pane is at, from reveal's `.visible` classes. */
@@ -199,25 +199,47 @@ export function attachDemoPanes(reveal: RevealApi, options: DemoPanesOptions): v
     return recordings;
   };
 
-  const terminalFor = (section: HTMLElement, blockId: string): Promise<TerminalPane | null> => {
-    let terminal = terminals.get(blockId);
+  const newBox = (holder: HTMLElement, blockId: string, source: PaneSourceKind) => {
+    const box = document.createElement('div');
+    box.className = 'demo-terminal';
+    box.dataset.demo = blockId;
+    box.dataset.source = source;
+    holder.append(box);
+    return box;
+  };
+
+  const terminalFor = (
+    section: HTMLElement,
+    blockId: string,
+    source: PaneSourceKind,
+  ): Promise<TerminalPane | null> => {
+    const key = `${source} ${blockId}`;
+    let terminal = terminals.get(key);
     if (!terminal) {
       const demo = options.blocks.get(blockId);
       const holder = section.querySelector<HTMLElement>('.demo-player');
-      terminal =
-        !demo?.recording || !holder
-          ? Promise.resolve(null)
-          : loadRecordings().then((module) => {
-              const load = module.casts[blockId];
-              if (!load) return null;
-              const box = document.createElement('div');
-              box.className = 'demo-terminal';
-              box.dataset.demo = blockId;
-              holder.append(box);
-              return createTerminalPane(box, { kind: 'recording', load }, demo.commands.length);
-            });
+      if (!demo || !holder) terminal = Promise.resolve(null);
+      else if (source === 'live' && options.live) {
+        const feed = options.live.feed(blockId);
+        terminal = createTerminalPane(
+          newBox(holder, blockId, 'live'),
+          { kind: 'live', feed },
+          demo.commands.length,
+        );
+      } else if (!demo.recording) terminal = Promise.resolve(null);
+      else {
+        terminal = loadRecordings().then((module) => {
+          const load = module.casts[blockId];
+          if (!load) return null;
+          return createTerminalPane(
+            newBox(holder, blockId, 'recording'),
+            { kind: 'recording', load },
+            demo.commands.length,
+          );
+        });
+      }
       terminal.catch((error: unknown) => console.error('docker-talk: the demo pane cannot play', error));
-      terminals.set(blockId, terminal);
+      terminals.set(key, terminal);
     }
     return terminal;
   };
@@ -235,23 +257,50 @@ export function attachDemoPanes(reveal: RevealApi, options: DemoPanesOptions): v
     const nearby = slides().slice(Math.max(0, index - near), index + near + 1);
     if (nearby.some((section) => hasRecording(section.id))) void loadRecordings().catch(() => undefined);
     const pane = current.querySelector<HTMLElement>('.demo-pane');
-    if (!pane) return;
-    const { block, ran } = paneState(current);
-    if (!block) return;
-    const terminal = await terminalFor(current, block);
+    const { block, ran } = pane ? paneState(current) : { block: null, ran: 0 };
+    if (!pane || !block) {
+      options.live?.leave();
+      return;
+    }
+    const source = options.live?.show(block, ran) ?? 'recording';
+    const terminal = await terminalFor(current, block, source);
     for (const box of pane.querySelectorAll<HTMLElement>('.demo-terminal'))
-      box.hidden = box.dataset.demo !== block;
+      box.hidden = box.dataset.demo !== block || box.dataset.source !== source;
+    if (options.live) showLiveLabel(pane, block, source, options.live);
     if (!terminal) {
       delete pane.dataset.player;
+      delete pane.dataset.source;
       return;
     }
     await terminal.showStep(ran);
     pane.dataset.player = 'on';
+    pane.dataset.source = source;
     pane.dataset.ran = String(ran);
   };
 
   for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) reveal.on(event, update);
+  // A fall back, or the runner answering after a reload, changes what the current step shows.
+  options.live?.onChange(update);
   update();
+}
+
+/**
+ * The pane's bar says where the terminal's output comes from: live on the presenter's engine,
+ * or the recording (and, once a block fell back, that it did).
+ */
+function showLiveLabel(pane: HTMLElement, block: string, source: PaneSourceKind, live: LiveDemos): void {
+  const label = pane.querySelector<HTMLElement>(`.demo-pane-source[data-demo="${CSS.escape(block)}"]`);
+  if (!label) return;
+  label.dataset.recordedText ??= label.textContent ?? '';
+  const status = live.status();
+  if (source === 'live') {
+    label.dataset.live = 'on';
+    label.textContent = `live${status.engine ? ` on ${status.engine.replace(/ at .*$/, '')}` : ''}`;
+  } else {
+    delete label.dataset.live;
+    const fellBack = status.fellBack[block] !== undefined;
+    label.textContent = `${label.dataset.recordedText}${fellBack ? ' (fell back from live)' : ''}`;
+  }
 }
 
 /** The key that shows or hides the panes (named in reveal's `?` help). */

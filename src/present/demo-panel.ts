@@ -1,4 +1,5 @@
 import type { DemoBlockData } from '../deck/demo-types.ts';
+import type { LiveStatus } from './live-demos.ts';
 import { NOT_REHEARSED, recordingLabel } from '../render/demo-terminal.ts';
 import { h } from '../render/dom.ts';
 
@@ -71,4 +72,28 @@ export function markNextCommand(panel: HTMLElement, commands: readonly string[],
     next === undefined
       ? `All ${commands.length} commands shown.`
       : `Next press runs ${ran + 1} of ${commands.length}: ${next.split('\n')[0]}`;
+}
+
+/**
+ * Says, for each demo of the panel, what the live deck's pane shows: live on the presenter's
+ * engine, or the recording because the block fell back (and why) or the runner is gone. The
+ * line that names the recording is kept and comes back with a recording.
+ */
+export function showLiveStatus(panel: HTMLElement, status: LiveStatus): void {
+  for (const block of panel.querySelectorAll<HTMLElement>('.demo-block')) {
+    const line = block.querySelector<HTMLElement>('.demo-pane-shows');
+    if (!line) continue;
+    line.dataset.recordingText ??= line.textContent ?? '';
+    const fellBack = status.fellBack[block.dataset.demo ?? ''];
+    const [live, text] =
+      fellBack !== undefined
+        ? ['fell-back', `Fell back: ${fellBack}. ${line.dataset.recordingText}`]
+        : status.state === 'stopped'
+          ? ['stopped', `Not live: ${status.stopped ?? 'the runner is gone'}. ${line.dataset.recordingText}`]
+          : status.state === 'connecting'
+            ? ['connecting', 'Live: connecting to the runner…']
+            : ['on', `Live on ${status.engine ?? 'the presenter’s engine'}. R falls back to the recording.`];
+    line.dataset.live = live;
+    line.textContent = text;
+  }
 }

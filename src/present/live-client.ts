@@ -131,12 +131,17 @@ export interface LiveHandlers {
   hello?(hello: LiveHello): void;
   /** A block starts: a fresh terminal of `term.cols` × `term.rows`. */
   header?(header: CastHeader): void;
-  /** Output (`o`), a step's marker (`m`, `step N`), the block's shell ended (`x`). */
+  /** Output (`o`), a step's marker (`m`, labelled with its command), the block's shell ended (`x`). */
   event?(event: CastEvent): void;
   stepDone?(done: LiveStepDone): void;
   /** Show the block's recording from `step` on; the runner runs nothing more of that block. */
   fallback?(fallback: LiveFallback): void;
-  /** The socket closed: `refused` when the runner said why (a close code of 4400–4499). */
+  /**
+   * Another session still held the runner (4409): the client tries again in a moment. A reload
+   * meets this: the old page's session ends only once the runner has ended its shell.
+   */
+  retrying?(attempt: number): void;
+  /** The socket closed for good: `refused` when the runner said why (a close code of 4400–4499). */
   closed?(close: { code: number; reason: string; refused: boolean }): void;
 }
 
@@ -161,6 +166,9 @@ export interface ConnectOptions {
   on: LiveHandlers;
   /** Default: the page's `WebSocket`. */
   createSocket?: (url: string, protocols: string[]) => WebSocketLike;
+  /** How often a 4409 (another session) is tried again, and after how long. Default: 5, 1 s. */
+  secondSessionRetries?: number;
+  retryDelayMs?: number;
 }
 
 export function connectLive(options: ConnectOptions): LiveConnection {
@@ -171,47 +179,66 @@ export function connectLive(options: ConnectOptions): LiveConnection {
         url,
         protocols,
       ));
-  const socket = createSocket(options.url, [LIVE_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${options.token}`]);
+  const retries = options.secondSessionRetries ?? 5;
+  const retryDelayMs = options.retryDelayMs ?? 1000;
+  let socket: WebSocketLike;
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let state: LiveConnection['state'] = 'connecting';
   let block: string | undefined;
   let last = -1;
   const fellBack = new Set<string>();
-  const pending: LiveRequest[] = [];
+  let pending: LiveRequest[] = [];
 
   const send = (request: LiveRequest) => {
     if (state === 'open' && socket.readyState === OPEN) socket.send(JSON.stringify(request));
     else if (state === 'connecting') pending.push(request);
   };
 
-  socket.onopen = () => {
-    state = 'open';
-    for (const request of pending.splice(0)) socket.send(JSON.stringify(request));
+  const open = () => {
+    socket = createSocket(options.url, [LIVE_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${options.token}`]);
+    socket.onopen = () => {
+      state = 'open';
+      for (const request of pending.splice(0)) socket.send(JSON.stringify(request));
+    };
+    socket.onmessage = (event) => {
+      if (typeof event.data !== 'string') return;
+      const frame = JSON.parse(event.data) as unknown;
+      if (Array.isArray(frame)) {
+        options.on.event?.(frame as CastEvent);
+        return;
+      }
+      const object = frame as { version?: number; type?: string };
+      if (object.version === 3) options.on.header?.(frame as CastHeader);
+      else if (object.type === 'hello') options.on.hello?.(frame as LiveHello);
+      else if (object.type === 'step-done') options.on.stepDone?.(frame as LiveStepDone);
+      else if (object.type === 'fallback') {
+        fellBack.add((frame as LiveFallback).block);
+        options.on.fallback?.(frame as LiveFallback);
+      }
+    };
+    socket.onclose = (event) => {
+      if (state !== 'closed' && event.code === CLOSE.secondSession && attempt < retries) {
+        // What was asked of the refused socket never ran: the page asks again from step 0 or 1.
+        attempt += 1;
+        state = 'connecting';
+        block = undefined;
+        last = -1;
+        pending = [];
+        options.on.retrying?.(attempt);
+        retryTimer = setTimeout(open, retryDelayMs);
+        return;
+      }
+      state = 'closed';
+      options.on.closed?.({
+        code: event.code,
+        reason: event.reason,
+        refused: event.code >= 4400 && event.code < 4500,
+      });
+    };
+    socket.onerror = () => undefined;
   };
-  socket.onmessage = (event) => {
-    if (typeof event.data !== 'string') return;
-    const frame = JSON.parse(event.data) as unknown;
-    if (Array.isArray(frame)) {
-      options.on.event?.(frame as CastEvent);
-      return;
-    }
-    const object = frame as { version?: number; type?: string };
-    if (object.version === 3) options.on.header?.(frame as CastHeader);
-    else if (object.type === 'hello') options.on.hello?.(frame as LiveHello);
-    else if (object.type === 'step-done') options.on.stepDone?.(frame as LiveStepDone);
-    else if (object.type === 'fallback') {
-      fellBack.add((frame as LiveFallback).block);
-      options.on.fallback?.(frame as LiveFallback);
-    }
-  };
-  socket.onclose = (event) => {
-    state = 'closed';
-    options.on.closed?.({
-      code: event.code,
-      reason: event.reason,
-      refused: event.code >= 4400 && event.code < 4500,
-    });
-  };
-  socket.onerror = () => undefined;
+  open();
 
   return {
     get state() {
@@ -234,6 +261,7 @@ export function connectLive(options: ConnectOptions): LiveConnection {
     },
     close() {
       state = 'closed';
+      clearTimeout(retryTimer);
       socket.close(1000, 'the deck closed');
     },
   };

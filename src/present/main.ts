@@ -18,7 +18,9 @@ import { validateDemos } from '../deck/validate-demos.ts';
 import { renderDeckSlides } from '../render/render-slide.ts';
 import { addPublicAddress } from './address.ts';
 import { showErrorPanel } from './error-panel.ts';
-import { takeLiveTokenFromPage } from './live-client.ts';
+import { liveSocketUrl, takeLiveTokenFromPage } from './live-client.ts';
+import { startLiveDemos } from './live-demos.ts';
+import { publishLiveStatus } from './live-status-channel.ts';
 import { createRevealConfig } from './reveal-config.ts';
 import { bindSpeakerViewKey } from './speaker-view.ts';
 import { attachSpeakerDemos } from './speaker-demos.ts';
@@ -32,7 +34,7 @@ import type { DiagramTarget, DrawReport } from '../diagrams/draw.ts';
 
 async function start(): Promise<void> {
   // Live (`npm run present -- --live`): the token leaves the URL before anything reads the hash.
-  takeLiveTokenFromPage();
+  const liveToken = takeLiveTokenFromPage();
   markLoading();
   const { deck, assets, imageUrls, demos } = loadDeck();
   const problems = [...validateDeck(deck, assets), ...validateDemos(deck, demos)];
@@ -103,8 +105,13 @@ async function start(): Promise<void> {
   attachSpeakerDemos(reveal, slideDemos);
   const fitBodies = attachBodyFit(reveal, /[?&]print-pdf\b/.test(location.search));
   markReady(drawnFirst);
-  // Never in the print view or the speaker view's frames: nothing plays twice.
-  if (!staticDemos) attachDemoPanes(reveal, { demos: slideDemos, blocks: demoBlocks, loadRecordings });
+  // Never in the print view or the speaker view's frames: nothing plays twice, nothing runs there.
+  if (!staticDemos) {
+    // Live only with the runner's token (taken above; never in `?receiver` or `?print-pdf`).
+    const live = liveToken ? startLiveDemos({ token: liveToken, url: liveSocketUrl(location) }) : undefined;
+    if (live) publishLiveStatus(reveal, live);
+    attachDemoPanes(reveal, { demos: slideDemos, blocks: demoBlocks, loadRecordings, live });
+  }
 
   const rest = ordered.filter((target) => !firstView.includes(target));
   const diagrams = await preparing;

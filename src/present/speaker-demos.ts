@@ -2,7 +2,9 @@ import type { RevealApi } from 'reveal.js';
 import type { DemoBlockData } from '../deck/demo-types.ts';
 import { h } from '../render/dom.ts';
 import speakerDemoCss from '../styles/speaker-demo.css?url';
-import { markNextCommand, MAX_DIGIT_COMMANDS, renderDemoPanel } from './demo-panel.ts';
+import { markNextCommand, MAX_DIGIT_COMMANDS, renderDemoPanel, showLiveStatus } from './demo-panel.ts';
+import type { LiveStatus } from './live-demos.ts';
+import { watchLiveStatus } from './live-status-channel.ts';
 
 const PANEL_ID = 'demo-panel';
 const MARK_ID = 'demo-next-mark';
@@ -42,6 +44,8 @@ export function attachSpeakerDemos(reveal: RevealApi, demos: ReadonlyMap<string,
 
   let commands: string[] = [];
   let shownSlide: string | null = null;
+  /** How the live deck's demos stand, once a live deck said so (never, when not presenting live). */
+  let live: LiveStatus | undefined;
   const update = () => {
     const slide = reveal.getCurrentSlide();
     const id = slide?.id ?? '';
@@ -55,6 +59,7 @@ export function attachSpeakerDemos(reveal: RevealApi, demos: ReadonlyMap<string,
     }
     // The frame follows the main deck's steps: its visible demo steps are the commands shown.
     const panel = holder.querySelector<HTMLElement>('.demo-panel');
+    if (panel && live) showLiveStatus(panel, live);
     if (panel && commands.length > 0)
       markNextCommand(panel, commands, slide?.querySelectorAll('.demo-pane .demo-step.visible').length ?? 0);
     // The upcoming frame shows the next step of this slide while it has one, else the next slide.
@@ -114,5 +119,9 @@ export function attachSpeakerDemos(reveal: RevealApi, demos: ReadonlyMap<string,
   });
 
   for (const event of ['slidechanged', 'fragmentshown', 'fragmenthidden']) reveal.on(event, update);
+  watchLiveStatus(reveal, (status) => {
+    live = status;
+    update();
+  });
   update();
 }

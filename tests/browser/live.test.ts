@@ -87,7 +87,7 @@ function openFromPage(url: string, token: string) {
 }
 
 describe('the live deck in Chromium', () => {
-  it('takes the token out of the URL before reveal.js starts, keeps it for the tab, and its own page may connect', async () => {
+  it('takes the token out of the URL before reveal.js starts, keeps it for the tab, and connects with it (one session)', async () => {
     const { page, problems } = await openWatchedPage(browser(), server.origin);
     try {
       await page.goto(`${server.liveUrl}&/container-is-a-process`);
@@ -96,8 +96,11 @@ describe('the live deck in Chromium', () => {
       // The slide named after the token is where the deck opened.
       expect(page.url()).toMatch(/#\/container-is-a-process$/);
       expect(await page.evaluate(() => sessionStorage.getItem('docker-talk-live-token'))).toBe(TOKEN);
+      // The deck connects by itself and holds the runner's one session; a second socket, even
+      // from its own page with the token, is refused.
+      await expect.poll(() => server.sessionOpen, { timeout: 10_000 }).toBe(true);
       const answer = await page.evaluate(openFromPage, `${server.origin.replace('http', 'ws')}/live`, TOKEN);
-      expect(answer.message?.type).toBe('hello');
+      expect(answer).toEqual({ code: 4409, reason: 'another session holds the runner: one deck at a time' });
       expect(problems.pageErrors).toEqual([]);
       expect(problems.consoleErrors).toEqual([]);
 

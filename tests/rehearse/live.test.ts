@@ -67,8 +67,11 @@ function outputsByStep(messages: unknown[], commands: string[]): Map<number, str
   for (const message of messages) {
     if (!Array.isArray(message)) continue;
     const [, code, data] = message as CastEvent;
-    if (code === 'm') step = Number(data.replace('step ', ''));
-    else if (code === 'o' && step > 0) outputs.set(step, (outputs.get(step) ?? '') + data);
+    // One marker per step, labelled with its command, as in the recordings.
+    if (code === 'm') {
+      step += 1;
+      expect(data, `the marker of step ${step}`).toBe(commands[step - 1]);
+    } else if (code === 'o' && step > 0) outputs.set(step, (outputs.get(step) ?? '') + data);
   }
   for (const [index, command] of commands.entries()) {
     const typed = `$ ${command.replaceAll('\n', '\r\n> ')}\r\n`;

@@ -127,8 +127,9 @@ describe('connectLive against the runner’s server', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  function open(origin: string, token = TOKEN) {
+  function open(origin: string, token = TOKEN, retries?: { count: number; delayMs: number }) {
     const seen = {
+      retries: [] as number[],
       hello: [] as LiveHello[],
       headers: [] as CastHeader[],
       events: [] as CastEvent[],
@@ -140,7 +141,9 @@ describe('connectLive against the runner’s server', () => {
       token,
       url: liveSocketUrl(new URL(server.url)),
       createSocket: (url, protocols) => new WebSocket(url, protocols, { origin }) as unknown as WebSocketLike,
+      ...(retries ? { secondSessionRetries: retries.count, retryDelayMs: retries.delayMs } : {}),
       on: {
+        retrying: (attempt) => seen.retries.push(attempt),
         hello: (hello) => seen.hello.push(hello),
         header: (header) => seen.headers.push(header),
         event: (event) => seen.events.push(event),
@@ -174,8 +177,8 @@ describe('connectLive against the runner’s server', () => {
     expect(seen.hello[0]!.blocks).toContainEqual({ id: '01-steps/echo', steps: 3 });
     expect(seen.headers).toHaveLength(1);
     expect(seen.events.filter(([, code]) => code === 'm').map(([, , data]) => data)).toEqual([
-      'step 1',
-      'step 2',
+      'echo "$greeting from $(basename "$PWD")"',
+      "printf 'line %s\\n' 1 2 3",
     ]);
     expect(seen.done.map((done) => done.step)).toEqual([1, 2]);
     connection.close();
@@ -205,5 +208,37 @@ describe('connectLive against the runner’s server', () => {
     const wrong = open(server.origin, 'f'.repeat(64));
     await until(() => wrong.seen.closed.length === 1);
     expect(wrong.seen.closed[0]).toMatchObject({ code: 4401, refused: true });
+  });
+
+  it('after a reload meets the old session (4409), tries again and runs once that session ended', async () => {
+    const first = open(server.origin);
+    first.connection.step('01-steps/echo', 1);
+    await until(() => first.seen.done.length === 1);
+    // The reload: a second page connects while the first one's session still holds the runner.
+    const second = open(server.origin, TOKEN, { count: 5, delayMs: 100 });
+    expect(second.connection.step('01-steps/echo', 0)).toBe(true);
+    await until(() => second.seen.retries.length === 1);
+    expect(second.seen.closed).toEqual([]);
+    expect(second.connection.state).toBe('connecting');
+    first.connection.close();
+    await until(() => second.seen.hello.length === 1);
+    // What it asked of the refused socket never ran: it starts the block again, from step 1.
+    expect(second.connection.step('01-steps/echo', 1)).toBe(true);
+    await until(() => second.seen.done.length === 1);
+    expect(second.seen.done[0]).toMatchObject({ block: '01-steps/echo', step: 1 });
+    second.connection.close();
+    await until(() => second.seen.closed.length === 1);
+  });
+
+  it('gives up after its retries, and says the runner was held by another session', async () => {
+    const first = open(server.origin);
+    first.connection.step('01-steps/echo', 0);
+    await until(() => first.seen.hello.length === 1);
+    const second = open(server.origin, TOKEN, { count: 2, delayMs: 50 });
+    await until(() => second.seen.closed.length === 1);
+    expect(second.seen.retries).toEqual([1, 2]);
+    expect(second.seen.closed[0]).toMatchObject({ code: 4409, refused: true });
+    first.connection.close();
+    await until(() => first.seen.closed.length === 1);
   });
 });

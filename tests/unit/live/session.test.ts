@@ -85,9 +85,9 @@ describe('a live session', () => {
     expect(header).toMatchObject({ version: 3, term: { cols: 96, rows: 14 }, title: '01-steps/echo' });
     const events = h.frames.filter((frame): frame is CastEvent => Array.isArray(frame));
     expect(events.filter(([, code]) => code === 'm').map(([, , label]) => label)).toEqual([
-      'step 1',
-      'step 2',
-      'step 3',
+      'echo "$greeting from $(basename "$PWD")"',
+      "printf 'line %s\\n' 1 2 3",
+      'echo "second \\\nline"',
     ]);
     for (const [interval] of events) expect(interval).toBeGreaterThanOrEqual(0);
     const output = h.output();
@@ -98,7 +98,7 @@ describe('a live session', () => {
     // A continued command shows as typed, with the shell's continuation prompt.
     expect(output).toContain('$ echo "second \\\r\n> line"\r\nsecond line\r\n');
     // The command shows before its output: the marker, the typed text, the output.
-    const marker = events.findIndex(([, code, data]) => code === 'm' && data === 'step 1');
+    const marker = events.findIndex(([, code, data]) => code === 'm' && data.startsWith('echo "$greeting'));
     const typedE = events.findIndex(
       ([, code, data], index) => index > marker && code === 'o' && data === 'e',
     );
