@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,14 @@ import { CLAIMS } from '../../src/rehearse/claims.ts';
 import { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
 import type { DockerClient } from '../../src/rehearse/docker-client.ts';
 import { readEngineState } from '../../src/rehearse/engine-state.ts';
+import { TALK_IMAGES } from '../../src/rehearse/images.ts';
+import { ensureStandIns } from '../../src/rehearse/stand-ins.ts';
 import { rehearsalEngines } from '../support/docker-engine.ts';
+import {
+  startThrowawayEngine,
+  throwawayEngineAvailable,
+  type ThrowawayEngine,
+} from '../support/throwaway-engine.ts';
 
 /**
  * The live runner against a real Docker Engine: a demo block runs step by step over the socket,
@@ -90,6 +97,15 @@ function emptyDist(): string {
 
 describe.skipIf(engines.length === 0).each(engines)('a live block on $label', ({ env, engine }) => {
   const docker: DockerClient = engine.docker;
+  // The block runs alpine:3.24: a stand-in (cached by content) where no registry can be reached,
+  // whichever test file ran first.
+  beforeAll(async () => {
+    await ensureStandIns(
+      docker,
+      TALK_IMAGES.filter((image) => image.reference === 'alpine:3.24'),
+      () => undefined,
+    );
+  });
 
   it("runs 03-containers/data step by step, and what the terminal showed holds the rehearsal's claims for it", async () => {
     const block = loadDemoScripts()
@@ -204,44 +220,15 @@ describe.skipIf(engines.length === 0).each(engines)('a live block on $label', ({
 });
 
 /** A throwaway engine of its own (never the shared ones): started here, killed mid-block. */
-const DOCKERD = '/usr/sbin/dockerd';
-const canStartPrivateEngine = engines.length > 0 && process.getuid?.() === 0 && existsSync(DOCKERD);
-
-describe.skipIf(!canStartPrivateEngine)('the engine goes away mid-block', () => {
+describe.skipIf(engines.length === 0 || !throwawayEngineAvailable())('the engine goes away mid-block', () => {
+  let engine: ThrowawayEngine;
   let folder: string;
-  let daemon: ChildProcess | undefined;
   beforeAll(async () => {
+    engine = await startThrowawayEngine();
     folder = mkdtempSync(join(tmpdir(), 'docker-talk-live-engine-'));
-    daemon = spawn(
-      DOCKERD,
-      [
-        '--data-root',
-        join(folder, 'root'),
-        '--exec-root',
-        join(folder, 'exec'),
-        '-H',
-        `unix://${join(folder, 'docker.sock')}`,
-        '--pidfile',
-        join(folder, 'pid'),
-        '--bridge',
-        'none',
-        '--iptables=false',
-      ],
-      { stdio: 'ignore' },
-    );
-    const deadline = Date.now() + 60_000;
-    while (
-      spawnSync('docker', ['version'], {
-        env: { ...process.env, DOCKER_HOST: `unix://${join(folder, 'docker.sock')}` },
-      }).status !== 0
-    ) {
-      if (Date.now() > deadline) throw new Error('the private dockerd did not start');
-      await new Promise((done) => setTimeout(done, 200));
-    }
   });
   afterAll(() => {
-    if (daemon && daemon.exitCode === null) daemon.kill('SIGKILL');
-    spawnSync('umount', ['-l', join(folder, 'root')]);
+    engine?.remove();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -266,7 +253,7 @@ describe.skipIf(!canStartPrivateEngine)('the engine goes away mid-block', () => 
       live: true,
       examplesDir: examples,
       typingDelayMs: 0,
-      env: { ...process.env, DOCKER_HOST: `unix://${join(folder, 'docker.sock')}` },
+      env: engine.env,
       log: (line) => log.push(line),
     });
     try {
@@ -275,8 +262,7 @@ describe.skipIf(!canStartPrivateEngine)('the engine goes away mid-block', () => 
       frames.ws.send(JSON.stringify({ block: '01-engine/engine', step: 1 }));
       await until(frames, (message) => message.type === 'step-done' && message.step === 1);
       // The engine stops, mid-block.
-      daemon!.kill('SIGKILL');
-      await new Promise<void>((done) => daemon!.once('exit', () => done()));
+      await engine.kill();
       frames.ws.send(JSON.stringify({ block: '01-engine/engine', step: 2 }));
       await until(frames, (message) => message.type === 'fallback');
       const fallback = frames.messages.find((message) => (message as { type?: string }).type === 'fallback');
@@ -285,7 +271,7 @@ describe.skipIf(!canStartPrivateEngine)('the engine goes away mid-block', () => 
         block: '01-engine/engine',
         step: 2,
         reason: 'engine not answering',
-        message: `fall back to the recording at step 2: engine not answering (no answer from unix://${join(folder, 'docker.sock')})`,
+        message: `fall back to the recording at step 2: engine not answering (no answer from ${engine.host})`,
       });
       expect(
         log.some((line) =>
