@@ -5,13 +5,13 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openWatchedPage, waitForDeck, type PageProblems } from '../../src/export/driver/deck-page.ts';
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
-import type { KnownBlock } from '../../src/live/guard.ts';
 import { createLiveServer, type LiveServer } from '../../src/live/server.ts';
 import { createLiveSession, type LiveSession } from '../../src/live/session.ts';
 import { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
 import { expectedTail, expectPlayerTail, fixtureSteps, position } from './support/demo-pane.ts';
 import { buildPaneFixture, PANE_FIXTURE } from './support/demo-pane-deck.ts';
 import { useSharedBrowser } from './support/shared-browser.ts';
+import { testLiveEndpoint } from '../support/live-session.ts';
 
 /**
  * The live pane in Chromium, on the demo pane's fixture deck served by the live runner's own
@@ -43,24 +43,11 @@ beforeAll(async () => {
   mkdirSync(tools);
   linkTools();
   const scripts = loadDemoScripts(join(work, 'examples', 'demo'));
-  const blocks = new Map<string, KnownBlock>(
-    scripts.flatMap(({ script }) =>
-      script.blocks.map(
-        (block) => [block.id, { steps: block.commands.length, script: script.file }] as const,
-      ),
-    ),
-  );
   server = await createLiveServer({
     distDir: dist,
-    live: {
+    live: testLiveEndpoint(scripts, {
       token: TOKEN,
-      blocks,
-      changedScripts: () => new Set(),
-      hello: {
-        blocks: [...blocks].map(([id, block]) => ({ id, steps: block.steps })),
-        engine: 'Docker Engine 0.0-test at unix:///nowhere',
-        stepTimeoutSeconds: 20,
-      },
+      engine: 'Docker Engine 0.0-test at unix:///nowhere',
       createSession: (send) => {
         const session = createLiveSession({
           scripts,
@@ -82,7 +69,7 @@ beforeAll(async () => {
           },
         };
       },
-    },
+    }),
   });
 });
 

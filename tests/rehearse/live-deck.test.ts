@@ -7,14 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeckViteConfig } from '../../src/build/deck-vite-config.ts';
 import { openWatchedPage, startBrowser, waitForDeck } from '../../src/export/driver/deck-page.ts';
 import { startPresentation, type Presentation } from '../../src/live/runner.ts';
-import type { ClaimContext } from '../../src/rehearse/claim-types.ts';
-import { CLAIMS } from '../../src/rehearse/claims.ts';
 import { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
 import { readEngineState } from '../../src/rehearse/engine-state.ts';
 import { TALK_IMAGES } from '../../src/rehearse/images.ts';
 import { ensureStandIns } from '../../src/rehearse/stand-ins.ts';
 import { readPlayerLines } from '../browser/support/demo-pane.ts';
 import { rehearsalEngines } from '../support/docker-engine.ts';
+import { expectLiveClaimsHold } from '../support/live-claims.ts';
 import {
   startThrowawayEngine,
   throwawayEngineAvailable,
@@ -171,26 +170,7 @@ describe.skipIf(engines.length === 0).each(engines)(
         expect((await page.evaluate(paneNow)).label).toBe(`live on Docker Engine ${engine.version}`);
         expect(log.filter((line) => line.includes('falling back'))).toEqual([]);
         // The rehearsal's claims for this block, fed what the pane showed at each step.
-        const context: ClaimContext = {
-          output(blockId, command) {
-            expect(blockId).toBe(DATA_BLOCK);
-            const index = commands.findIndex((text) =>
-              typeof command === 'string' ? text.includes(command) : command.test(text),
-            );
-            expect(index, `a command with ${String(command)}`).toBeGreaterThanOrEqual(0);
-            return { exitCode: 0, output: outputs.get(index + 1)!, milliseconds: 0 };
-          },
-          outputs: () => [],
-          docker: (args) => engine.docker.run(args),
-          example: (path) => readFileSync(join('assets/examples', path), 'utf8'),
-          engineOnThisHost: true,
-          store: engine.store,
-          listExport: () => Promise.reject(new Error('not used by this block')),
-        };
-        const claims = CLAIMS.filter((claim) => claim.block === DATA_BLOCK);
-        expect(claims.length).toBe(2);
-        for (const claim of claims)
-          await expect(claim.check(context), claim.asserts).resolves.toBeTypeOf('string');
+        await expectLiveClaimsHold(DATA_BLOCK, commands, outputs, engine, 2);
         expect(opened.problems.pageErrors).toEqual([]);
         expect(opened.problems.consoleErrors).toEqual([]);
       } finally {

@@ -1,19 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CastEvent } from '../../src/cast/asciicast.ts';
 import { startPresentation, type Presentation } from '../../src/live/runner.ts';
-import type { ClaimContext } from '../../src/rehearse/claim-types.ts';
-import { CLAIMS } from '../../src/rehearse/claims.ts';
 import { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
 import type { DockerClient } from '../../src/rehearse/docker-client.ts';
 import { readEngineState } from '../../src/rehearse/engine-state.ts';
 import { TALK_IMAGES } from '../../src/rehearse/images.ts';
 import { ensureStandIns } from '../../src/rehearse/stand-ins.ts';
 import { rehearsalEngines } from '../support/docker-engine.ts';
+import { expectLiveClaimsHold } from '../support/live-claims.ts';
 import {
   startThrowawayEngine,
   throwawayEngineAvailable,
@@ -136,27 +135,7 @@ describe.skipIf(engines.length === 0).each(engines)('a live block on $label', ({
       const outputs = outputsByStep(frames.messages, commands);
       // The rehearsal's claims for this block, fed what the live terminal showed (stdout and
       // stderr are one stream in a terminal).
-      const context: ClaimContext = {
-        output(blockId, command) {
-          expect(blockId).toBe(block.id);
-          const index = commands.findIndex((text) =>
-            typeof command === 'string' ? text.includes(command) : command.test(text),
-          );
-          expect(index, `a command with ${String(command)}`).toBeGreaterThanOrEqual(0);
-          const text = outputs.get(index + 1)!;
-          return { exitCode: 0, output: text, milliseconds: 0 };
-        },
-        outputs: () => [],
-        docker: (args) => docker.run(args),
-        example: (path) => readFileSync(join('assets/examples', path), 'utf8'),
-        engineOnThisHost: true,
-        store: engine.store,
-        listExport: () => Promise.reject(new Error('not used by this block')),
-      };
-      const claims = CLAIMS.filter((claim) => claim.block === block.id);
-      expect(claims.length).toBe(2);
-      for (const claim of claims)
-        await expect(claim.check(context), claim.asserts).resolves.toBeTypeOf('string');
+      await expectLiveClaimsHold(block.id, commands, outputs, engine, 2);
       expect(outputs.get(5)).toBe('kept');
       // One line per step in the presenter's terminal.
       expect(log.filter((line) => line.startsWith(`live  ${block.id} step `))).toHaveLength(commands.length);

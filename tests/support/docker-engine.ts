@@ -48,10 +48,13 @@ export async function rehearsalEngines(env: NodeJS.ProcessEnv = process.env): Pr
     found.push({ label: engineLabel({ ...identity(engine) }), env: candidate.env, engine });
   }
   if (env[REQUIRE_ENGINES_VARIABLE] === '1') {
-    const stores = new Set(found.map(({ engine }) => engine.store.kind));
-    if (!stores.has('graph-driver') || !stores.has('containerd')) {
+    const missing = missingStores(
+      requiredStores(env),
+      found.map(({ engine }) => engine.store.kind),
+    );
+    if (missing.length > 0) {
       throw new Error(
-        `docker-talk: the rehearsal tests need an engine with the overlay2 graph driver and one with the containerd image store; found: ${found.map(({ label }) => label).join(', ') || 'none'}. To get both: ${HOW_TO_GET}\n(${REQUIRE_ENGINES_VARIABLE}=1: a missing engine fails the run)`,
+        `docker-talk: the rehearsal tests need an engine with ${missing.map((kind) => STORE_NAMES[kind]).join(' and one with ')}; found: ${found.map(({ label }) => label).join(', ') || 'none'}. To get both engines: ${HOW_TO_GET}\n(${REQUIRE_ENGINES_VARIABLE}=1: a missing engine fails the run)`,
       );
     }
   }
@@ -66,4 +69,36 @@ function identity(engine: Engine) {
     client: engine.docker.path,
     store: engine.store,
   };
+}
+
+type StoreKind = Engine['store']['kind'];
+
+const STORE_NAMES: Record<StoreKind, string> = {
+  'graph-driver': 'the overlay2 graph driver',
+  containerd: 'the containerd image store',
+};
+
+/** Which image stores must answer under TALK_REQUIRE_ENGINES=1. */
+export const REQUIRE_STORES_VARIABLE = 'TALK_REQUIRE_STORES';
+
+/**
+ * The image stores the run requires: both, unless TALK_REQUIRE_STORES names some (CI splits the
+ * engines between its two runs, each engine and each Node once). An unknown name is an error.
+ */
+export function requiredStores(env: NodeJS.ProcessEnv): StoreKind[] {
+  const named = env[REQUIRE_STORES_VARIABLE];
+  if (named === undefined || named.trim() === '') return ['graph-driver', 'containerd'];
+  const kinds = named.split(',').map((name) => name.trim());
+  const unknown = kinds.find((kind) => !(kind in STORE_NAMES));
+  if (unknown !== undefined) {
+    throw new Error(
+      `docker-talk: ${REQUIRE_STORES_VARIABLE}=${named}: "${unknown}" is not an image store; name graph-driver, containerd or both`,
+    );
+  }
+  return kinds as StoreKind[];
+}
+
+/** The required stores no engine found has. */
+export function missingStores(required: readonly StoreKind[], found: readonly StoreKind[]): StoreKind[] {
+  return required.filter((kind) => !found.includes(kind));
 }

@@ -1,4 +1,7 @@
+import type { KnownBlock } from '../../src/live/guard.ts';
+import type { LiveEndpoint } from '../../src/live/server.ts';
 import { createLiveSession } from '../../src/live/session.ts';
+import type { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
 
 type SessionOptions = Parameters<typeof createLiveSession>[0];
 
@@ -27,4 +30,32 @@ export function createTestLiveSession(
     log: () => undefined,
     send,
   });
+}
+
+/**
+ * The runner's endpoint for tests, from demo scripts as loaded: every block known, no script
+ * changed, and a hello that lists them with the given engine line.
+ */
+export function testLiveEndpoint(
+  scripts: ReturnType<typeof loadDemoScripts>,
+  options: { token: string; engine: string; createSession: LiveEndpoint['createSession'] },
+): LiveEndpoint {
+  const blocks = new Map<string, KnownBlock>(
+    scripts.flatMap(({ script }) =>
+      script.blocks.map(
+        (block) => [block.id, { steps: block.commands.length, script: script.file }] as const,
+      ),
+    ),
+  );
+  return {
+    token: options.token,
+    blocks,
+    changedScripts: () => new Set(),
+    hello: {
+      blocks: [...blocks].map(([id, block]) => ({ id, steps: block.steps })),
+      engine: options.engine,
+      stepTimeoutSeconds: 20,
+    },
+    createSession: options.createSession,
+  };
 }

@@ -4,10 +4,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CastEvent, CastHeader } from '../../../src/cast/asciicast.ts';
-import type { KnownBlock } from '../../../src/live/guard.ts';
 import type { LiveFallback, LiveHello, LiveStepDone } from '../../../src/live/protocol.ts';
 import { createLiveServer, type LiveServer } from '../../../src/live/server.ts';
-import { createTestLiveSession } from '../../support/live-session.ts';
+import { createTestLiveSession, testLiveEndpoint } from '../../support/live-session.ts';
 import {
   connectLive,
   liveAllowedHere,
@@ -96,26 +95,13 @@ describe('connectLive against the runner’s server', () => {
     cpSync(resolve('tests/fixtures/live'), join(folder, 'examples'), { recursive: true });
     writeFileSync(join(folder, 'index.html'), '<!doctype html><title>deck</title>');
     const scripts = loadDemoScripts(join(folder, 'examples', 'demo'));
-    const blocks = new Map<string, KnownBlock>(
-      scripts.flatMap(({ script }) =>
-        script.blocks.map(
-          (block) => [block.id, { steps: block.commands.length, script: script.file }] as const,
-        ),
-      ),
-    );
     server = await createLiveServer({
       distDir: folder,
-      live: {
+      live: testLiveEndpoint(scripts, {
         token: TOKEN,
-        blocks,
-        changedScripts: () => new Set(),
-        hello: {
-          blocks: [...blocks].map(([id, block]) => ({ id, steps: block.steps })),
-          engine: 'stub',
-          stepTimeoutSeconds: 20,
-        },
+        engine: 'stub',
         createSession: (send) => createTestLiveSession(scripts, join(folder, 'examples'), send),
-      },
+      }),
     });
   });
   afterEach(async () => {
