@@ -240,8 +240,13 @@ describe('a live demo on its slide, in Chromium', () => {
       await page.keyboard.press('ArrowRight');
       await expectPane(page, 'recording', 2);
       expect(asked).toEqual(['01-files/listing 0', '01-files/listing 1', 'leave']);
-      // The speaker view's frames are decks too (?receiver): they never opened a session.
-      expect(sessions.length).toBeGreaterThan(0);
+      // The speaker view's frames are decks too (?receiver): no terminal, live or recorded, runs there.
+      for (const frame of speaker.frames().filter((candidate) => candidate.url().includes('receiver'))) {
+        expect(await frame.$$eval('.demo-terminal', (boxes) => boxes.length)).toBe(0);
+        expect(await frame.$$eval('.demo-pane pre.demo-static', (screens) => screens.length)).toBeGreaterThan(
+          0,
+        );
+      }
       await speaker.close();
       expect(problems.pageErrors).toEqual([]);
     } finally {
