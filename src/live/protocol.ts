@@ -77,7 +77,8 @@ export interface LiveStepDone {
 }
 
 /** Why the page should show the recording instead. */
-export type FallbackReason = 'engine not answering' | 'step timed out' | 'non-zero exit' | 'shell ended';
+export type FallbackReason =
+  'engine not answering' | 'step timed out' | 'non-zero exit' | 'claim failed' | 'shell ended';
 
 /** The live run cannot go on: the page switches to the block's recording at `step`. */
 export interface LiveFallback {

@@ -8,6 +8,7 @@ import { engineAddress, runDocker } from '../rehearse/docker-client.ts';
 import { readEngineState, removeCreated } from '../rehearse/engine-state.ts';
 import { checkEngine, checkPorts } from '../rehearse/preflight.ts';
 import { scriptHash } from '../rehearse/report.ts';
+import { createLiveClaimCheck } from './claims.ts';
 import { cleanEnvironment } from './environment.ts';
 import type { KnownBlock } from './guard.ts';
 import { createLiveServer, type LiveServer } from './server.ts';
@@ -111,6 +112,8 @@ export async function startPresentation(options: PresentOptions): Promise<Presen
           stepTimeoutMs,
           typingDelayMs: options.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS,
           engineAnswers,
+          // One check per session: a reload starts the claims' record of what ran afresh.
+          checkClaims: createLiveClaimCheck(engine, examplesDir),
           log: options.log,
           send,
         }),

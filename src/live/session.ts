@@ -1,6 +1,8 @@
 import type { CastEvent, CastEventCode, CastHeader } from '../cast/asciicast.ts';
 import { DEMO_TERMINAL } from '../cast/terminal.ts';
 import type { DemoBlock, DemoScript } from '../rehearse/demo-script.ts';
+import { createScreen, type Screen } from '../rehearse/record/screen.ts';
+import type { LiveStep } from './claims.ts';
 import type { FallbackReason, LiveControl } from './protocol.ts';
 import { startScriptShell, type ScriptShell } from './script-shell.ts';
 
@@ -27,6 +29,11 @@ export interface SessionOptions {
   typingDelayMs: number;
   /** Whether the engine answers now (asked after a step fails, and before a block starts). */
   engineAnswers(): Promise<boolean>;
+  /**
+   * After a block's last command: what of the rehearsal's claims for it does not hold, judged on
+   * what this terminal showed (undefined: they hold). Without it, no claim is checked.
+   */
+  checkClaims?(block: string, steps: LiveStep[]): Promise<string | undefined>;
   /** One line per step run, for the terminal that started `present`. */
   log(line: string): void;
   send(frame: LiveFrame): void;
@@ -60,7 +67,11 @@ export function createLiveSession(options: SessionOptions): LiveSession {
   const fellBack = new Set<string>();
   let lastEvent = performance.now();
 
+  /** The block's terminal as the page shows it, for the claims: what each command printed. */
+  let screen: Screen | undefined;
+  let steps: LiveStep[] = [];
   const emit = (code: CastEventCode, data: string) => {
+    if (code === 'o') screen?.write(data);
     const now = performance.now();
     const interval = Math.max(0, (now - lastEvent) / 1000);
     lastEvent = now;
@@ -111,6 +122,9 @@ export function createLiveSession(options: SessionOptions): LiveSession {
 
   const startBlock = (block: DemoBlock) => {
     lastEvent = performance.now();
+    screen?.dispose();
+    screen = createScreen(DEMO_TERMINAL);
+    steps = [];
     const header: CastHeader = {
       version: 3,
       term: {
@@ -161,6 +175,8 @@ export function createLiveSession(options: SessionOptions): LiveSession {
     emit('m', command.text);
     await typeCommand(command.text, mine);
     if (mine !== generation) return;
+    await screen?.settled();
+    const mark = screen?.mark();
     const started = performance.now();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -196,6 +212,14 @@ export function createLiveSession(options: SessionOptions): LiveSession {
       else fallback(id, step, 'non-zero exit', `exit ${result.status}`);
     } else {
       options.send({ type: 'step-done', block: id, step, seconds: Number(seconds.toFixed(3)) });
+      await screen?.settled();
+      const output = screen && mark ? screen.textFrom(mark) : '';
+      steps.push({ command: command.text, result: { exitCode: 0, output, milliseconds: seconds * 1000 } });
+      if (step === block.commands.length && options.checkClaims && mine === generation) {
+        const failed = await options.checkClaims(id, steps);
+        if (failed !== undefined) fallback(id, step, 'claim failed', failed);
+        else options.log(`live  ${id}: its claims hold`);
+      }
     }
   };
 
@@ -245,6 +269,7 @@ export function createLiveSession(options: SessionOptions): LiveSession {
       generation += 1;
       await endShell();
       await queue.catch(() => undefined);
+      screen?.dispose();
     },
   };
 }

@@ -1,17 +1,18 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openWatchedPage, waitForDeck, type PageProblems } from '../../src/export/driver/deck-page.ts';
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
-import { createLiveServer, type LiveServer } from '../../src/live/server.ts';
-import { createLiveSession, type LiveSession } from '../../src/live/session.ts';
-import { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
-import { expectedTail, expectPlayerTail, fixtureSteps, position } from './support/demo-pane.ts';
-import { buildPaneFixture, PANE_FIXTURE } from './support/demo-pane-deck.ts';
+import { expectedTail, expectPlayerTail, position } from './support/demo-pane.ts';
+import {
+  expectPane,
+  LISTING,
+  LIVE_ENGINE_LINE,
+  liveTail,
+  paneNow,
+  startLivePaneRunner,
+  type LivePaneRunner,
+} from './support/live-pane.ts';
 import { useSharedBrowser } from './support/shared-browser.ts';
-import { testLiveEndpoint } from '../support/live-session.ts';
 
 /**
  * The live pane in Chromium, on the demo pane's fixture deck served by the live runner's own
@@ -22,74 +23,14 @@ import { testLiveEndpoint } from '../support/live-session.ts';
  * are ordinary shell commands, run by the runner's real session in bash under node-pty.
  */
 const browser = useSharedBrowser();
-const LISTING = fixtureSteps('01-files/listing');
-const TOKEN = 'c0ffee00'.repeat(8);
-
-let server: LiveServer;
-let work: string;
-/** The folder that is the shells' whole PATH: a tool removed from it makes a command fail. */
-let tools: string;
-/** What the page asked the runner to do, in order (`leave` for a left slide). */
-const asked: string[] = [];
-const sessions: LiveSession[] = [];
-/** How long a closed socket's session takes to end (a shell that is slow to go). */
-let closeDelayMs = 0;
-
+let runner: LivePaneRunner;
 beforeAll(async () => {
-  const dist = await buildPaneFixture('tests/.output/live-pane');
-  work = mkdtempSync(join(tmpdir(), 'docker-talk-live-pane-'));
-  cpSync(PANE_FIXTURE, join(work, 'examples'), { recursive: true });
-  tools = join(work, 'bin');
-  mkdirSync(tools);
-  linkTools();
-  const scripts = loadDemoScripts(join(work, 'examples', 'demo'));
-  server = await createLiveServer({
-    distDir: dist,
-    live: testLiveEndpoint(scripts, {
-      token: TOKEN,
-      engine: 'Docker Engine 0.0-test at unix:///nowhere',
-      createSession: (send) => {
-        const session = createLiveSession({
-          scripts,
-          cwd: join(work, 'examples'),
-          env: { PATH: tools, HOME: '/', TERM: 'xterm-256color', LANG: 'C.UTF-8', DOCKER_HOST: 'unix:///x' },
-          stepTimeoutMs: 20_000,
-          typingDelayMs: 0,
-          engineAnswers: async () => true,
-          log: () => undefined,
-          send,
-        });
-        sessions.push(session);
-        return {
-          run: (block, step) => (asked.push(`${block} ${step}`), session.run(block, step)),
-          leave: () => (asked.push('leave'), session.leave()),
-          close: async () => {
-            await new Promise((done) => setTimeout(done, closeDelayMs));
-            await session.close();
-          },
-        };
-      },
-    }),
-  });
+  runner = await startLivePaneRunner('tests/.output/live-pane');
 });
-
-afterEach(() => {
-  linkTools();
-  closeDelayMs = 0;
-});
-
+afterEach(() => runner.reset());
 afterAll(async () => {
-  await server?.close();
-  rmSync(work, { recursive: true, force: true });
+  await runner?.close();
 });
-
-/** bash and the fixture's commands beyond its builtins, each a link in the shells' PATH. */
-function linkTools(): void {
-  for (const tool of ['bash', 'seq', 'mkdir', 'touch', 'ls', 'date']) {
-    rmSync(join(tools, tool), { force: true });
-    symlinkSync(tool === 'bash' ? '/bin/bash' : `/usr/bin/${tool}`, join(tools, tool));
-  }
-}
 
 interface Opened {
   page: Page;
@@ -97,55 +38,33 @@ interface Opened {
 }
 
 async function openLive(): Promise<Opened> {
-  const opened = await openWatchedPage(browser(), server.origin);
-  await opened.page.goto(`${server.liveUrl}&/listing`);
+  const opened = await openWatchedPage(browser(), runner.server.origin);
+  await opened.page.goto(`${runner.server.liveUrl}&/listing`);
   await waitForDeck(opened.page);
   // Live once the runner answered: the slide's block is made ready (step 0) before any press.
-  await expect.poll(() => asked.at(-1), { timeout: 10_000 }).toBe('01-files/listing 0');
+  await expect.poll(() => runner.asked.at(-1), { timeout: 10_000 }).toBe('01-files/listing 0');
   return opened;
-}
-
-/** The pane of the current slide: which source shows, how far, and its bar's label. */
-function paneNow() {
-  const pane = document.querySelector<HTMLElement>('section.present .demo-pane');
-  return {
-    source: pane?.dataset.source ?? null,
-    ran: pane?.dataset.ran ?? null,
-    label: pane?.querySelector('.demo-pane-source')?.textContent ?? null,
-  };
-}
-
-/** Waits until the pane shows `source` at `ran` commands. */
-async function expectPane(page: Page, source: 'live' | 'recording', ran: number): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(paneNow), { timeout: 10_000, interval: 50, message: `${source} at ${ran}` })
-    .toMatchObject({ source, ran: String(ran) });
-}
-
-/** What the live terminal shows after `ran` commands: the recording's screen without its last prompt. */
-function liveTail(ran: number): string[] {
-  return expectedTail(LISTING, ran).slice(0, -1);
 }
 
 /** Waits until the runner holds no session (a closed page's session ends with its shell). */
 async function noSession(): Promise<void> {
-  await expect.poll(() => server.sessionOpen, { timeout: 10_000 }).toBe(false);
+  await expect.poll(() => runner.server.sessionOpen, { timeout: 10_000 }).toBe(false);
 }
 
 describe('a live demo on its slide, in Chromium', () => {
   it('runs one command per press on the runner and shows it in the pane as it runs; back shows the recording', async () => {
-    asked.length = 0;
+    runner.asked.length = 0;
     const { page, problems } = await openLive();
     try {
       // Arrival: the runner made the block's shell ready (step 0), before any command.
-      expect(asked).toEqual(['01-files/listing 0']);
+      expect(runner.asked).toEqual(['01-files/listing 0']);
       await page.keyboard.press('ArrowRight');
       for (let ran = 1; ran <= LISTING.length; ran += 1) {
         await page.keyboard.press('ArrowRight');
         await expectPane(page, 'live', ran);
         await expectPlayerTail(page, liveTail(ran), `live after command ${ran}`);
       }
-      expect(asked).toEqual([
+      expect(runner.asked).toEqual([
         '01-files/listing 0',
         ...LISTING.map((_, index) => `01-files/listing ${index + 1}`),
       ]);
@@ -157,13 +76,13 @@ describe('a live demo on its slide, in Chromium', () => {
       await page.keyboard.press('ArrowRight');
       await expectPane(page, 'live', LISTING.length);
       await expectPlayerTail(page, liveTail(LISTING.length), 'live again');
-      expect(asked).toHaveLength(LISTING.length + 1);
+      expect(runner.asked).toHaveLength(LISTING.length + 1);
       // The next slide's demo: the runner moves to that block (the running step would end).
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => asked.at(-1), { timeout: 5000 }).toBe('02-more/files 0');
+      await expect.poll(() => runner.asked.at(-1), { timeout: 5000 }).toBe('02-more/files 0');
       // A slide without a demo: the runner is told the slide was left.
       await page.evaluate(() => window.Reveal.slide(4));
-      await expect.poll(() => asked.at(-1), { timeout: 5000 }).toBe('leave');
+      await expect.poll(() => runner.asked.at(-1), { timeout: 5000 }).toBe('leave');
       expect(problems.pageErrors).toEqual([]);
       expect(problems.consoleErrors).toEqual([]);
     } finally {
@@ -173,7 +92,7 @@ describe('a live demo on its slide, in Chromium', () => {
   });
 
   it('falls back to the recording at the same step when a command fails, and says so', async () => {
-    asked.length = 0;
+    runner.asked.length = 0;
     const { page } = await openLive();
     try {
       await page.keyboard.press('ArrowRight');
@@ -182,7 +101,7 @@ describe('a live demo on its slide, in Chromium', () => {
       await expectPane(page, 'live', 2);
       await expectPlayerTail(page, liveTail(2), 'live after command 2');
       // Command 3 is `seq 1 30`: without seq it exits 127, and the runner falls back.
-      unlinkSync(join(tools, 'seq'));
+      runner.removeTool('seq');
       await page.keyboard.press('ArrowRight');
       await expectPane(page, 'recording', 3);
       await expectPlayerTail(page, expectedTail(LISTING, 3), 'the recording at command 3');
@@ -191,7 +110,7 @@ describe('a live demo on its slide, in Chromium', () => {
       await page.keyboard.press('ArrowRight');
       await expectPane(page, 'recording', 4);
       await expectPlayerTail(page, expectedTail(LISTING, 4), 'the recording at command 4');
-      expect(asked).toEqual([
+      expect(runner.asked).toEqual([
         '01-files/listing 0',
         '01-files/listing 1',
         '01-files/listing 2',
@@ -204,7 +123,7 @@ describe('a live demo on its slide, in Chromium', () => {
   });
 
   it('falls back on R, pressed in the speaker view, which then says the demo fell back', async () => {
-    asked.length = 0;
+    runner.asked.length = 0;
     const { page, problems } = await openLive();
     try {
       const speaker = await openSpeakerWindow(page);
@@ -216,7 +135,7 @@ describe('a live demo on its slide, in Chromium', () => {
         });
       await expect.poll(shows, { timeout: 10_000 }).toEqual({
         live: 'on',
-        text: 'Live on Docker Engine 0.0-test at unix:///nowhere. R falls back to the recording.',
+        text: `Live on ${LIVE_ENGINE_LINE}. R falls back to the recording.`,
       });
       await page.bringToFront();
       await page.keyboard.press('ArrowRight');
@@ -235,11 +154,11 @@ describe('a live demo on its slide, in Chromium', () => {
         ),
       });
       // The runner was told to end the step; later presses ask it nothing.
-      await expect.poll(() => asked.at(-1), { timeout: 5000 }).toBe('leave');
+      await expect.poll(() => runner.asked.at(-1), { timeout: 5000 }).toBe('leave');
       await page.bringToFront();
       await page.keyboard.press('ArrowRight');
       await expectPane(page, 'recording', 2);
-      expect(asked).toEqual(['01-files/listing 0', '01-files/listing 1', 'leave']);
+      expect(runner.asked).toEqual(['01-files/listing 0', '01-files/listing 1', 'leave']);
       // The speaker view's frames are decks too (?receiver): no terminal, live or recorded, runs there.
       for (const frame of speaker.frames().filter((candidate) => candidate.url().includes('receiver'))) {
         expect(await frame.$$eval('.demo-terminal', (boxes) => boxes.length)).toBe(0);
@@ -256,23 +175,23 @@ describe('a live demo on its slide, in Chromium', () => {
   });
 
   it('after a reload, waits out the old session (4409) and runs live again', async () => {
-    asked.length = 0;
+    runner.asked.length = 0;
     const { page, problems } = await openLive();
     try {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       await expectPane(page, 'live', 1);
-      const before = sessions.length;
+      const before = runner.sessions.length;
       // The old page's session outlives the reload by 2 s: the new page meets 4409 and waits.
-      closeDelayMs = 2000;
+      runner.closeDelayMs = 2000;
       await page.reload();
       await waitForDeck(page);
       // The deck comes back where it was (the URL keeps it): the recording, since a block starts
       // live from its beginning. Back to the slide's start, and it runs live again.
       await expect.poll(() => position(page)).toMatchObject({ id: 'listing' });
-      await expect.poll(() => sessions.length, { timeout: 10_000 }).toBe(before + 1);
+      await expect.poll(() => runner.sessions.length, { timeout: 10_000 }).toBe(before + 1);
       await page.evaluate(() => window.Reveal.slide(1, 0, -1));
-      await expect.poll(() => asked.at(-1), { timeout: 5000 }).toBe('01-files/listing 0');
+      await expect.poll(() => runner.asked.at(-1), { timeout: 5000 }).toBe('01-files/listing 0');
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
       await expectPane(page, 'live', 1);

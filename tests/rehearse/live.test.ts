@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,8 @@ describe.skipIf(engines.length === 0).each(engines)('a live block on $label', ({
       // stderr are one stream in a terminal).
       await expectLiveClaimsHold(block.id, commands, outputs, engine, 2);
       expect(outputs.get(5)).toBe('kept');
+      // The runner checked the same claims itself, on its own reading of the terminal.
+      expect(log).toContain(`live  ${block.id}: its claims hold`);
       // One line per step in the presenter's terminal.
       expect(log.filter((line) => line.startsWith(`live  ${block.id} step `))).toHaveLength(commands.length);
       frames.ws.close();
@@ -148,6 +150,54 @@ describe.skipIf(engines.length === 0).each(engines)('a live block on $label', ({
     const after = await readEngineState(docker);
     expect([...after.containers].filter((id) => !before.containers.has(id))).toEqual([]);
     expect([...after.volumes].filter((name) => !before.volumes.has(name))).toEqual([]);
+  });
+
+  it('falls back to the recording after a block whose claim no longer holds, naming the claim', async () => {
+    // The presenter's examples with the mechanic broken: the file written is not the one read back.
+    const examples = mkdtempSync(join(tmpdir(), 'docker-talk-live-claim-'));
+    cpSync('assets/examples', examples, { recursive: true });
+    const script = join(examples, 'demo', '03-containers.sh');
+    const source = readFileSync(script, 'utf8');
+    const broken = source.replace("sh -c 'echo kept > /note.txt'", "sh -c 'echo lost > /note.txt'");
+    expect(broken).not.toBe(source);
+    writeFileSync(script, broken);
+    const block = loadDemoScripts(join(examples, 'demo'))
+      .flatMap(({ script: loaded }) => loaded.blocks)
+      .find((candidate) => candidate.id === '03-containers/data')!;
+    const dist = emptyDist();
+    const log: string[] = [];
+    const presentation = await startPresentation({
+      distDir: dist,
+      live: true,
+      examplesDir: examples,
+      env,
+      typingDelayMs: 0,
+      log: (line) => log.push(line),
+    });
+    try {
+      const token = new URL(presentation.server.liveUrl!).hash.replace('#live=', '');
+      const frames = await openSocket(presentation.server.origin, token);
+      for (let step = 0; step <= block.commands.length; step += 1) {
+        frames.ws.send(JSON.stringify({ block: block.id, step }));
+        if (step > 0) await until(frames, (message) => message.type === 'step-done' && message.step === step);
+      }
+      await until(frames, (message) => message.type === 'fallback');
+      const fallback = frames.messages.find((message) => (message as { type?: string }).type === 'fallback');
+      expect(fallback).toMatchObject({
+        type: 'fallback',
+        block: block.id,
+        step: block.commands.length,
+        reason: 'claim failed',
+      });
+      expect((fallback as { message: string }).message).toContain(
+        `claim failed (the claim "a file in the container's layer survives stop and start, and is gone with rm" does not hold: after stop and start the file reads "lost")`,
+      );
+      frames.ws.close();
+    } finally {
+      expect(await presentation.stop()).toEqual([]);
+      rmSync(dist, { recursive: true, force: true });
+      rmSync(examples, { recursive: true, force: true });
+    }
   });
 
   it('Ctrl-C in the terminal of npm run present -- --live closes the socket, and removes what the demos made', async () => {

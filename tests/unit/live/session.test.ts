@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CastEvent, CastHeader } from '../../../src/cast/asciicast.ts';
 import { loadDemoScripts } from '../../../src/rehearse/demo-files.ts';
 import type { LiveControl } from '../../../src/live/protocol.ts';
-import { createLiveSession, type LiveFrame, type LiveSession } from '../../../src/live/session.ts';
+import type { LiveStep } from '../../../src/live/claims.ts';
+import {
+  createLiveSession,
+  type LiveFrame,
+  type LiveSession,
+  type SessionOptions,
+} from '../../../src/live/session.ts';
 
 /**
  * The session runs steps of a fixture script in a real pseudo-terminal (no engine: the engine
@@ -36,7 +42,11 @@ afterEach(async () => {
 });
 
 function harness(
-  overrides: { stepTimeoutMs?: number; engineAnswers?: () => Promise<boolean> } = {},
+  overrides: {
+    stepTimeoutMs?: number;
+    engineAnswers?: () => Promise<boolean>;
+    checkClaims?: SessionOptions['checkClaims'];
+  } = {},
 ): Harness {
   const frames: LiveFrame[] = [];
   const log: string[] = [];
@@ -47,6 +57,7 @@ function harness(
     stepTimeoutMs: overrides.stepTimeoutMs ?? 20_000,
     typingDelayMs: 0,
     engineAnswers: overrides.engineAnswers ?? (async () => true),
+    ...(overrides.checkClaims ? { checkClaims: overrides.checkClaims } : {}),
     log: (line) => log.push(line),
     send: (frame) => frames.push(frame),
   });
@@ -211,6 +222,53 @@ describe('a live session', () => {
     await h.until(() => sleepers('30.123').length > 0);
     await h.session.close();
     expect(sleepers('30.123')).toEqual([]);
+  });
+
+  it("after a block's last command, checks its claims on what the terminal showed, and falls back when one does not hold", async () => {
+    const seen: { block: string; steps: LiveStep[] }[] = [];
+    let verdict: string | undefined =
+      'the claim "the greeting names the folder" does not hold: it said "hello from live"';
+    const h = harness({
+      checkClaims: async (block, steps) => {
+        seen.push({ block, steps: structuredClone(steps) });
+        return verdict;
+      },
+    });
+    for (const step of [0, 1, 2, 3]) await h.session.run('01-steps/echo', step);
+    // What each command printed as the screen showed it (the rehearsal's reading), not the raw stream.
+    const took = { exitCode: 0, milliseconds: expect.any(Number) };
+    expect(seen).toEqual([
+      {
+        block: '01-steps/echo',
+        steps: [
+          {
+            command: 'echo "$greeting from $(basename "$PWD")"',
+            result: { ...took, output: 'hello from live' },
+          },
+          { command: "printf 'line %s\\n' 1 2 3", result: { ...took, output: 'line 1\nline 2\nline 3' } },
+          { command: 'echo "second \\\nline"', result: { ...took, output: 'second line' } },
+        ],
+      },
+    ]);
+    expect(h.controls().at(-1)).toEqual({
+      type: 'fallback',
+      block: '01-steps/echo',
+      step: 3,
+      reason: 'claim failed',
+      message: `fall back to the recording at step 3: claim failed (${verdict})`,
+    });
+    // Claims that hold: the log says so, and nothing falls back.
+    verdict = undefined;
+    const controls = h.controls().length;
+    for (const step of [0, 1, 2, 3]) await h.session.run('01-steps/echo', step);
+    expect(h.log.at(-1)).toBe('live  01-steps/echo: its claims hold');
+    expect(
+      h
+        .controls()
+        .slice(controls)
+        .filter((control) => control.type === 'fallback'),
+    ).toEqual([]);
+    expect(seen).toHaveLength(2);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClaimFailed, claimFailureLine, type Claim } from '../../../src/rehearse/claim-types.ts';
 import { CLAIMS } from '../../../src/rehearse/claims.ts';
 import type { EngineRecording, RecordedDocker } from '../../../src/rehearse/claim-evidence.ts';
-import { checkClaim } from '../../../src/rehearse/run-rehearsal.ts';
+import { checkClaim } from '../../../src/rehearse/claim-context.ts';
 import { loadRecording, recordedEngines, replayContext } from '../../support/replay-context.ts';
 
 /**
