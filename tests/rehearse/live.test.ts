@@ -52,6 +52,12 @@ function openSocket(origin: string, token: string): Promise<Frames> {
   });
 }
 
+/** The socket of a running presentation, as the page it printed would open it. */
+function openPresentationSocket(presentation: Presentation): Promise<Frames> {
+  const token = new URL(presentation.server.liveUrl!).hash.replace('#live=', '');
+  return openSocket(presentation.server.origin, token);
+}
+
 async function until(frames: Frames, predicate: (message: Record<string, unknown>) => boolean, ms = 120_000) {
   const deadline = Date.now() + ms;
   while (
@@ -123,8 +129,7 @@ describe.skipIf(engines.length === 0).each(engines)('a live block on $label', ({
         typingDelayMs: 0,
         log: (line) => log.push(line),
       });
-      const token = new URL(presentation.server.liveUrl!).hash.replace('#live=', '');
-      const frames = await openSocket(presentation.server.origin, token);
+      const frames = await openPresentationSocket(presentation);
       for (let step = 0; step <= commands.length; step += 1) {
         frames.ws.send(JSON.stringify({ block: block.id, step }));
         if (step > 0) await until(frames, (message) => message.type === 'step-done' && message.step === step);
@@ -175,8 +180,7 @@ describe.skipIf(engines.length === 0).each(engines)('a live block on $label', ({
       log: (line) => log.push(line),
     });
     try {
-      const token = new URL(presentation.server.liveUrl!).hash.replace('#live=', '');
-      const frames = await openSocket(presentation.server.origin, token);
+      const frames = await openPresentationSocket(presentation);
       for (let step = 0; step <= block.commands.length; step += 1) {
         frames.ws.send(JSON.stringify({ block: block.id, step }));
         if (step > 0) await until(frames, (message) => message.type === 'step-done' && message.step === step);
@@ -286,8 +290,7 @@ describe.skipIf(engines.length === 0 || !throwawayEngineAvailable())('the engine
       log: (line) => log.push(line),
     });
     try {
-      const token = new URL(presentation.server.liveUrl!).hash.replace('#live=', '');
-      const frames = await openSocket(presentation.server.origin, token);
+      const frames = await openPresentationSocket(presentation);
       frames.ws.send(JSON.stringify({ block: '01-engine/engine', step: 1 }));
       await until(frames, (message) => message.type === 'step-done' && message.step === 1);
       // The engine stops, mid-block.
