@@ -4,15 +4,15 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeckViteConfig } from '../../src/build/deck-vite-config.ts';
 import { openWatchedPage, startBrowser, waitForDeck } from '../../src/export/driver/deck-page.ts';
 import { startPresentation, type Presentation } from '../../src/live/runner.ts';
 import { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
 import { readEngineState } from '../../src/rehearse/engine-state.ts';
-import { TALK_IMAGES } from '../../src/rehearse/images.ts';
-import { ensureStandIns } from '../../src/rehearse/stand-ins.ts';
+import { runRehearsal } from '../../src/rehearse/run-rehearsal.ts';
 import { readPlayerLines } from '../browser/support/demo-pane.ts';
-import { rehearsalEngines } from '../support/docker-engine.ts';
+import { buildFixtureDeck } from '../browser/support/demo-pane-deck.ts';
+import { paneNow } from '../browser/support/live-pane.ts';
+import { ensureTalkImages, rehearsalEngines } from '../support/docker-engine.ts';
 import { expectLiveClaimsHold } from '../support/live-claims.ts';
 import {
   startThrowawayEngine,
@@ -32,9 +32,8 @@ import {
 const engines = await rehearsalEngines();
 const OUTPUT = resolve('tests/.output');
 const DATA_BLOCK = '03-containers/data';
-/** The fixture deck whose one block only asks the engine, with its recording made by the rehearsal. */
+/** The fixture deck whose one block only asks the engine (its recording is rehearsed here). */
 const ENGINE_FIXTURE = 'tests/fixtures/decks/live-engine';
-const ENGINE_FIXTURE_REPORT = 'tests/fixtures/live-engine/report.json';
 
 let browser: Browser | undefined;
 /** The talk's deck, built once for every engine. */
@@ -46,29 +45,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function buildDeck(outDir: string, slidesDir?: string, reportPath?: string): Promise<string> {
-  const config = slidesDir
-    ? createDeckViteConfig({ slidesDir, demos: { demoDir: `${slidesDir}/demo`, reportPath: reportPath! } })
-    : undefined;
-  const dist = join(OUTPUT, outDir);
+/** The talk's deck, as `npm run build` makes it. */
+async function buildTalk(): Promise<string> {
+  const dist = join(OUTPUT, 'live-deck-talk');
   await build({
-    ...(config ?? { configFile: resolve('vite.config.ts') }),
-    ...(config ? { configFile: false } : {}),
-    root: resolve('.'),
+    configFile: resolve('vite.config.ts'),
     logLevel: 'warn',
-    build: { ...config?.build, outDir: dist, emptyOutDir: true },
+    build: { outDir: dist, emptyOutDir: true },
   });
   return dist;
-}
-
-/** The pane of the current slide: which source shows, how far, and its bar's label. */
-function paneNow() {
-  const pane = document.querySelector<HTMLElement>('section.present .demo-pane');
-  return {
-    source: pane?.dataset.source ?? null,
-    ran: Number(pane?.dataset.ran ?? 0),
-    label: pane?.querySelector('.demo-pane-source')?.textContent ?? null,
-  };
 }
 
 /** Presses the clicker until the pane has run `ran` commands (the slide's own steps come first). */
@@ -77,7 +62,7 @@ async function pressTo(page: Page, ran: number): Promise<void> {
     await page.keyboard.press('ArrowRight');
     const now = await expect
       .poll(() => page.evaluate(paneNow), { timeout: 2000, interval: 50 })
-      .toMatchObject({ ran })
+      .toMatchObject({ ran: String(ran) })
       .then(
         () => true,
         () => false,
@@ -121,12 +106,8 @@ describe.skipIf(engines.length === 0).each(engines)(
     let dist: string;
     beforeAll(async () => {
       // The block runs alpine:3.24: a stand-in (cached by content) where no registry can be reached.
-      await ensureStandIns(
-        engine.docker,
-        TALK_IMAGES.filter((image) => image.reference === 'alpine:3.24'),
-        () => undefined,
-      );
-      dist = await (talkDeck ??= buildDeck('live-deck-talk'));
+      await ensureTalkImages(engine, ['alpine:3.24']);
+      dist = await (talkDeck ??= buildTalk());
     });
 
     it(`runs ${DATA_BLOCK} on its slide, a command per press, and what the pane showed holds the block's claims`, async () => {
@@ -154,7 +135,7 @@ describe.skipIf(engines.length === 0).each(engines)(
         // Live once the runner answered: the pane's source on arrival.
         await expect
           .poll(() => page!.evaluate(paneNow), { timeout: 10_000 })
-          .toMatchObject({ source: 'live', ran: 0 });
+          .toMatchObject({ source: 'live', ran: '0' });
         const outputs = new Map<number, string>();
         for (let step = 1; step <= commands.length; step += 1) {
           await pressTo(page, step);
@@ -189,10 +170,22 @@ describe.skipIf(engines.length === 0 || !throwawayEngineAvailable())('the engine
   let throwaway: ThrowawayEngine;
   let dist: string;
   let work: string;
+  let report: string;
   beforeAll(async () => {
     throwaway = await startThrowawayEngine();
-    dist = await buildDeck('live-deck-engine-fixture', ENGINE_FIXTURE, ENGINE_FIXTURE_REPORT);
     work = mkdtempSync(join(tmpdir(), 'docker-talk-live-deck-'));
+    // The block's recording, made by the rehearsal itself on a shared engine (never committed:
+    // a recording belongs to the machine that rehearsed), then built into the fixture deck.
+    const rehearsalDir = join(work, 'rehearsal');
+    const outcome = await runRehearsal(
+      { offline: true, examplesDir: ENGINE_FIXTURE, rehearsalDir },
+      { line: () => undefined },
+      new AbortController().signal,
+      engines[0]!.env,
+    );
+    expect(outcome.failures).toEqual([]);
+    report = join(rehearsalDir, 'report.json');
+    dist = await buildFixtureDeck(ENGINE_FIXTURE, report, join(OUTPUT, 'live-deck-engine-fixture'));
   });
   afterAll(() => {
     throwaway?.remove();
@@ -200,7 +193,7 @@ describe.skipIf(engines.length === 0 || !throwawayEngineAvailable())('the engine
   });
 
   it("the pane switches to the block's recording at the step the engine stopped answering, and says so", async () => {
-    const recorded = JSON.parse(readFileSync(ENGINE_FIXTURE_REPORT, 'utf8')) as {
+    const recorded = JSON.parse(readFileSync(report, 'utf8')) as {
       engines: Record<string, { blocks: { steps: { command: string; screen: string }[] }[] }>;
     };
     const steps = Object.values(recorded.engines)[0]!.blocks[0]!.steps;
@@ -221,7 +214,7 @@ describe.skipIf(engines.length === 0 || !throwawayEngineAvailable())('the engine
       await waitForDeck(page);
       await expect
         .poll(() => page.evaluate(paneNow), { timeout: 10_000 })
-        .toMatchObject({ source: 'live', ran: 0 });
+        .toMatchObject({ source: 'live', ran: '0' });
       await pressTo(page, 1);
       await expect
         .poll(() => log.find((line) => line.startsWith('live  01-engine/engine step 1: ')), {
@@ -236,8 +229,8 @@ describe.skipIf(engines.length === 0 || !throwawayEngineAvailable())('the engine
       await pressTo(page, 2);
       await expect
         .poll(() => page.evaluate(paneNow), { timeout: 30_000, interval: 100 })
-        .toMatchObject({ source: 'recording', ran: 2 });
-      // The recording's screen at step 2 (made by the rehearsal on 28.5), not the live one.
+        .toMatchObject({ source: 'recording', ran: '2' });
+      // The recording's screen at step 2 (made by the rehearsal on a shared engine), not the live one.
       expect(outputOnScreen(await settledScreen(page), steps[1]!.command)).toBe(steps[1]!.screen);
       expect((await page.evaluate(paneNow)).label).toMatch(/^recorded on .*\(fell back from live\)$/);
       expect(log).toContainEqual(

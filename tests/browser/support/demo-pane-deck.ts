@@ -10,12 +10,21 @@ export const PANE_REPORT = 'tests/fixtures/demo-pane/report.json';
  * Builds the demo pane's fixture deck into `outDir` (one folder per test file: files build in
  * parallel), with its recordings: what a static host serves.
  */
-export async function buildPaneFixture(outDir: string): Promise<string> {
+export function buildPaneFixture(outDir: string): Promise<string> {
+  return buildFixtureDeck(PANE_FIXTURE, PANE_REPORT, outDir);
+}
+
+/**
+ * Builds a fixture deck (its slides in `slidesDir`, its demo scripts in `slidesDir/demo`) into
+ * `outDir`, with the recordings the rehearsal report at `reportPath` names.
+ */
+export async function buildFixtureDeck(
+  slidesDir: string,
+  reportPath: string,
+  outDir: string,
+): Promise<string> {
   const dist = resolve(outDir);
-  const config = createDeckViteConfig({
-    slidesDir: PANE_FIXTURE,
-    demos: { demoDir: `${PANE_FIXTURE}/demo`, reportPath: PANE_REPORT },
-  });
+  const config = createDeckViteConfig({ slidesDir, demos: { demoDir: `${slidesDir}/demo`, reportPath } });
   await build({
     ...config,
     configFile: false,
