@@ -123,7 +123,8 @@ export function createLiveSession(options: SessionOptions): LiveSession {
   const startBlock = (block: DemoBlock) => {
     lastEvent = performance.now();
     screen?.dispose();
-    screen = createScreen(DEMO_TERMINAL);
+    // Only the claims read it: without a check, no terminal is kept beside the stream.
+    screen = options.checkClaims ? createScreen(DEMO_TERMINAL) : undefined;
     steps = [];
     const header: CastHeader = {
       version: 3,
@@ -212,13 +213,15 @@ export function createLiveSession(options: SessionOptions): LiveSession {
       else fallback(id, step, 'non-zero exit', `exit ${result.status}`);
     } else {
       options.send({ type: 'step-done', block: id, step, seconds: Number(seconds.toFixed(3)) });
-      await screen?.settled();
-      const output = screen && mark ? screen.textFrom(mark) : '';
-      steps.push({ command: command.text, result: { exitCode: 0, output, milliseconds: seconds * 1000 } });
-      if (step === block.commands.length && options.checkClaims && mine === generation) {
-        const failed = await options.checkClaims(id, steps);
-        if (failed !== undefined) fallback(id, step, 'claim failed', failed);
-        else options.log(`live  ${id}: its claims hold`);
+      if (screen && mark && options.checkClaims) {
+        await screen.settled();
+        const output = screen.textFrom(mark);
+        steps.push({ command: command.text, result: { exitCode: 0, output, milliseconds: seconds * 1000 } });
+        if (step === block.commands.length && mine === generation) {
+          const failed = await options.checkClaims(id, steps);
+          if (failed !== undefined) fallback(id, step, 'claim failed', failed);
+          else options.log(`live  ${id}: its claims hold`);
+        }
       }
     }
   };
