@@ -7,6 +7,7 @@ import {
   type PageProblems,
 } from '../../src/export/driver/deck-page.ts';
 import { openSpeakerWindow, waitForSpeakerFrames } from '../../src/export/driver/speaker-window.ts';
+import { paneChangeTimes, watchPaneChange } from '../../src/bench/pane-timing.ts';
 import { serveStatic, type StaticServer } from '../../src/export/serve.ts';
 import {
   contrast,
@@ -137,20 +138,10 @@ describe('the demo pane in Chromium', () => {
     const { page } = watched;
     try {
       await page.waitForSelector('section.present .demo-pane[data-player="on"]');
-      await page.evaluate(() => {
-        const box = document.querySelector('section.present .demo-terminal')!;
-        const times = { pressed: 0, changed: 0 };
-        (window as unknown as { paneTimes: typeof times }).paneTimes = times;
-        document.addEventListener('keydown', () => (times.pressed = performance.now()), true);
-        new MutationObserver(() => {
-          if (times.pressed > 0 && times.changed === 0) times.changed = performance.now();
-        }).observe(box, { subtree: true, childList: true, characterData: true });
-      });
+      await watchPaneChange(page);
       await page.keyboard.press('ArrowRight');
       await expectPlayerTail(page, expectedTail(LISTING, 1), 'the first command');
-      const times = await page.evaluate(
-        () => (window as unknown as { paneTimes: { pressed: number; changed: number } }).paneTimes,
-      );
+      const times = await paneChangeTimes(page);
       expect(times.changed).toBeGreaterThan(0);
       expect(times.changed - times.pressed).toBeLessThan(300);
 
