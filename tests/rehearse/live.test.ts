@@ -9,9 +9,7 @@ import { startPresentation, type Presentation } from '../../src/live/runner.ts';
 import { loadDemoScripts } from '../../src/rehearse/demo-files.ts';
 import type { DockerClient } from '../../src/rehearse/docker-client.ts';
 import { readEngineState } from '../../src/rehearse/engine-state.ts';
-import { TALK_IMAGES } from '../../src/rehearse/images.ts';
-import { ensureStandIns } from '../../src/rehearse/stand-ins.ts';
-import { rehearsalEngines } from '../support/docker-engine.ts';
+import { ensureTalkImages, rehearsalEngines } from '../support/docker-engine.ts';
 import { expectLiveClaimsHold } from '../support/live-claims.ts';
 import {
   startThrowawayEngine,
@@ -105,11 +103,7 @@ describe.skipIf(engines.length === 0).each(engines)('a live block on $label', ({
   // The block runs alpine:3.24: a stand-in (cached by content) where no registry can be reached,
   // whichever test file ran first.
   beforeAll(async () => {
-    await ensureStandIns(
-      docker,
-      TALK_IMAGES.filter((image) => image.reference === 'alpine:3.24'),
-      () => undefined,
-    );
+    await ensureTalkImages(engine, ['alpine:3.24']);
   });
 
   it("runs 03-containers/data step by step, and what the terminal showed holds the rehearsal's claims for it", async () => {

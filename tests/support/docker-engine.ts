@@ -1,4 +1,6 @@
 import { engineEnvs } from '../../src/rehearse/engine-env.ts';
+import { TALK_IMAGES } from '../../src/rehearse/images.ts';
+import { ensureStandIns } from '../../src/rehearse/stand-ins.ts';
 import { checkEngine, type Engine } from '../../src/rehearse/preflight.ts';
 import { engineLabel, engineKey } from '../../src/rehearse/report.ts';
 import { engineAvailable, REQUIRE_ENGINES_VARIABLE, type EngineCheck } from './optional-engine.ts';
@@ -101,4 +103,16 @@ export function requiredStores(env: NodeJS.ProcessEnv): StoreKind[] {
 /** The required stores no engine found has. */
 export function missingStores(required: readonly StoreKind[], found: readonly StoreKind[]): StoreKind[] {
   return required.filter((kind) => !found.includes(kind));
+}
+
+/**
+ * Makes the talk's images that `references` name available on `engine` as a rehearsal would:
+ * the real image when it is there, else a stand-in (cached by content), as no registry can be
+ * reached here. For live tests that run a block without rehearsing the scripts before it.
+ */
+export async function ensureTalkImages(engine: Engine, references: readonly string[]): Promise<void> {
+  const images = TALK_IMAGES.filter((image) => references.includes(image.reference));
+  if (images.length !== references.length)
+    throw new Error(`not all of ${references.join(', ')} are talk images`);
+  await ensureStandIns(engine.docker, images, () => undefined);
 }
